@@ -1,0 +1,1 @@
+console.log('cohortlens: commands arrive with the foundation issue');
