@@ -1,0 +1,2 @@
+// Public API of the engine's clustering area; owned by the helper building it.
+export {};

@@ -1,0 +1,2 @@
+// Public API of the platform's customers area.
+export {};

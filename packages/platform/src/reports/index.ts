@@ -1,0 +1,2 @@
+// Public API of the platform's reports area.
+export {};
