@@ -1,2 +1,3 @@
-// Public API of the engine's synthetic area; owned by the helper building it.
-export {};
+// Public API of the engine's synthetic-data area.
+export * from './generate-customers.js';
+export * from './customer-csv.js';
