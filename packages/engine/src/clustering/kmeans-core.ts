@@ -1,0 +1,415 @@
+/**
+ * One k-means run on a row-major buffer: greedy k-means++ seeding, then Lloyd iterations accelerated
+ * with Hamerly's bounds (one upper bound to the assigned centre, one lower bound to the second closest).
+ * Input: data n×d (trusted: finite, n ≥ k). Time O(n·k·d) per iteration in the worst case, far less once
+ * the bounds settle; memory O(n) (labels, two bounds) plus O(n) scratch for seeding.
+ * References: Arthur & Vassilvitskii (2007) and scikit-learn's `_kmeans_plusplus` (greedy, 2 + ln k
+ * local trials); Hamerly, "Making k-means even faster" (SDM 2010); scikit-learn `_kmeans_single_lloyd`
+ * for the convergence rules (strict when labels stop changing, else total squared centre shift ≤ tol).
+ */
+import { createRng } from '../core/random.js';
+
+/** What one run returns. Labels are consistent with the final centres. */
+export interface KMeansRun {
+  centers: Float64Array;
+  labels: Int32Array;
+  inertia: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/** Scratch buffers reused across restarts on the same thread (n-sized). */
+export interface KMeansScratch {
+  n: number;
+  a: Float64Array;
+  b: Float64Array;
+  cumsum: Float64Array;
+  upper: Float64Array;
+  lower: Float64Array;
+}
+
+export function createScratch(n: number): KMeansScratch {
+  return {
+    n,
+    a: new Float64Array(n),
+    b: new Float64Array(n),
+    cumsum: new Float64Array(n),
+    upper: new Float64Array(n),
+    lower: new Float64Array(n),
+  };
+}
+
+/** Mean per-feature variance × tolerance: scikit-learn's absolute tolerance on the centre shift. */
+export function absoluteTolerance(data: Float64Array, n: number, d: number, tolerance: number): number {
+  if (tolerance === 0 || n === 0) return 0;
+  let total = 0;
+  for (let j = 0; j < d; j++) {
+    let mean = 0;
+    for (let i = 0, p = j; i < n; i++, p += d) mean += data[p];
+    mean /= n;
+    let v = 0;
+    for (let i = 0, p = j; i < n; i++, p += d) {
+      const t = data[p] - mean;
+      v += t * t;
+    }
+    total += v / n;
+  }
+  return (total / d) * tolerance;
+}
+
+/**
+ * Greedy k-means++ as in scikit-learn: first centre uniform, then for each next centre draw
+ * 2 + ⌊ln k⌋ candidates with probability ∝ D², keep the one that lowers the potential most.
+ */
+export function kmeansPlusPlus(
+  data: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  seed: number,
+  scratch: KMeansScratch,
+): Float64Array {
+  const rng = createRng(seed);
+  const centers = new Float64Array(k * d);
+  const trials = 2 + Math.floor(Math.log(k));
+  let closest = scratch.a;
+  let trial = scratch.b;
+  let best = scratch.upper;
+  const cumsum = scratch.cumsum;
+  const first = rng.nextInt(n);
+  centers.set(data.subarray(first * d, first * d + d), 0);
+  sqDistTo(data, n, d, centers, 0, closest);
+  let pot = 0;
+  for (let i = 0; i < n; i++) pot += closest[i];
+  const candRow = new Float64Array(d);
+  for (let c = 1; c < k; c++) {
+    let acc = 0;
+    for (let i = 0; i < n; i++) {
+      acc += closest[i];
+      cumsum[i] = acc;
+    }
+    let bestPot = Infinity;
+    let bestId = 0;
+    for (let t = 0; t < trials; t++) {
+      const target = rng.next() * pot;
+      // first index whose cumulative sum reaches the target (numpy searchsorted, side='left')
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cumsum[mid] < target) lo = mid + 1;
+        else hi = mid;
+      }
+      candRow.set(data.subarray(lo * d, lo * d + d));
+      sqDistTo(data, n, d, candRow, 0, trial);
+      let cp = 0;
+      for (let i = 0; i < n; i++) {
+        const v = trial[i] < closest[i] ? trial[i] : closest[i];
+        trial[i] = v;
+        cp += v;
+      }
+      if (cp < bestPot) {
+        bestPot = cp;
+        bestId = lo;
+        const tmp = best;
+        best = trial;
+        trial = tmp;
+      }
+    }
+    centers.set(data.subarray(bestId * d, bestId * d + d), c * d);
+    const tmp = closest;
+    closest = best;
+    best = tmp;
+    pot = bestPot;
+  }
+  return centers;
+}
+
+/** Squared distances from one centre (src[so..so+d)) to every row. */
+function sqDistTo(
+  data: Float64Array,
+  n: number,
+  d: number,
+  src: Float64Array,
+  so: number,
+  out: Float64Array,
+): void {
+  if (d === 3) {
+    const c0 = src[so];
+    const c1 = src[so + 1];
+    const c2 = src[so + 2];
+    for (let i = 0, p = 0; i < n; i++, p += 3) {
+      const t0 = data[p] - c0;
+      const t1 = data[p + 1] - c1;
+      const t2 = data[p + 2] - c2;
+      out[i] = t0 * t0 + t1 * t1 + t2 * t2;
+    }
+    return;
+  }
+  for (let i = 0, p = 0; i < n; i++, p += d) {
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const t = data[p + j] - src[so + j];
+      s += t * t;
+    }
+    out[i] = s;
+  }
+}
+
+/** Index of the nearest centre for every row (first minimum wins, as numpy argmin). */
+export function assignNearest(
+  data: Float64Array,
+  n: number,
+  d: number,
+  centers: Float64Array,
+  k: number,
+  labels: Int32Array,
+  sqDist?: Float64Array,
+): number {
+  let total = 0;
+  for (let i = 0, p = 0; i < n; i++, p += d) {
+    let best = Infinity;
+    let bi = 0;
+    for (let c = 0, q = 0; c < k; c++, q += d) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const t = data[p + j] - centers[q + j];
+        s += t * t;
+      }
+      if (s < best) {
+        best = s;
+        bi = c;
+      }
+    }
+    labels[i] = bi;
+    if (sqDist) sqDist[i] = best;
+    total += best;
+  }
+  return total;
+}
+
+/** Sum of squared distances of each row to its labelled centre. */
+export function inertiaOf(
+  data: Float64Array,
+  n: number,
+  d: number,
+  centers: Float64Array,
+  labels: Int32Array,
+): number {
+  let total = 0;
+  for (let i = 0, p = 0; i < n; i++, p += d) {
+    const q = labels[i] * d;
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const t = data[p + j] - centers[q + j];
+      s += t * t;
+    }
+    total += s;
+  }
+  return total;
+}
+
+/**
+ * Lloyd iterations from the given centres with Hamerly's bounds. Convergence as scikit-learn:
+ * strict when an assignment changes no label, otherwise when Σ‖Δc‖² ≤ tolAbs.
+ */
+export function lloydHamerly(
+  data: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  initCenters: Float64Array,
+  maxIterations: number,
+  tolAbs: number,
+  scratch: KMeansScratch,
+): KMeansRun {
+  let centers = Float64Array.from(initCenters);
+  let next = new Float64Array(k * d);
+  const labels = new Int32Array(n);
+  const upper = scratch.upper;
+  const lower = scratch.lower;
+  const counts = new Float64Array(k);
+  const shift = new Float64Array(k);
+  const half = new Float64Array(k);
+
+  // first assignment: exact distances, bounds initialised
+  for (let i = 0, p = 0; i < n; i++, p += d) {
+    let b1 = Infinity;
+    let b2 = Infinity;
+    let bi = 0;
+    for (let c = 0, q = 0; c < k; c++, q += d) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const t = data[p + j] - centers[q + j];
+        s += t * t;
+      }
+      if (s < b1) {
+        b2 = b1;
+        b1 = s;
+        bi = c;
+      } else if (s < b2) b2 = s;
+    }
+    labels[i] = bi;
+    upper[i] = Math.sqrt(b1);
+    lower[i] = Math.sqrt(b2);
+  }
+
+  let iterations = 0;
+  let strict = false;
+  let converged = false;
+  for (let it = 0; it < maxIterations; it++) {
+    iterations = it + 1;
+    let changes = n;
+    if (it > 0) {
+      changes = 0;
+      // s(c): half the distance to the closest other centre
+      for (let c = 0; c < k; c++) {
+        let m = Infinity;
+        for (let e = 0; e < k; e++) {
+          if (e === c) continue;
+          let s = 0;
+          for (let j = 0; j < d; j++) {
+            const t = centers[c * d + j] - centers[e * d + j];
+            s += t * t;
+          }
+          if (s < m) m = s;
+        }
+        half[c] = 0.5 * Math.sqrt(m);
+      }
+      for (let i = 0, p = 0; i < n; i++, p += d) {
+        const a = labels[i];
+        const bound = half[a] > lower[i] ? half[a] : lower[i];
+        if (upper[i] <= bound) continue;
+        let s = 0;
+        const qa = a * d;
+        for (let j = 0; j < d; j++) {
+          const t = data[p + j] - centers[qa + j];
+          s += t * t;
+        }
+        const u = Math.sqrt(s);
+        upper[i] = u;
+        if (u <= bound) continue;
+        let b1 = Infinity;
+        let b2 = Infinity;
+        let bi = 0;
+        for (let c = 0, q = 0; c < k; c++, q += d) {
+          let s2 = 0;
+          for (let j = 0; j < d; j++) {
+            const t = data[p + j] - centers[q + j];
+            s2 += t * t;
+          }
+          if (s2 < b1) {
+            b2 = b1;
+            b1 = s2;
+            bi = c;
+          } else if (s2 < b2) b2 = s2;
+        }
+        if (bi !== a) {
+          labels[i] = bi;
+          changes++;
+        }
+        upper[i] = Math.sqrt(b1);
+        lower[i] = Math.sqrt(b2);
+      }
+    }
+    if (it > 0 && changes === 0) {
+      strict = true;
+      converged = true;
+      break;
+    }
+    // update step
+    next.fill(0);
+    counts.fill(0);
+    for (let i = 0, p = 0; i < n; i++, p += d) {
+      const q = labels[i] * d;
+      counts[labels[i]]++;
+      for (let j = 0; j < d; j++) next[q + j] += data[p + j];
+    }
+    let empty = 0;
+    for (let c = 0; c < k; c++) if (counts[c] === 0) empty++;
+    if (empty > 0) relocateEmpty(data, n, d, k, centers, labels, next, counts);
+    for (let c = 0; c < k; c++) {
+      const w = counts[c];
+      for (let j = 0; j < d; j++) next[c * d + j] /= w;
+    }
+    let shiftTot = 0;
+    let max1 = 0;
+    let max2 = 0;
+    let maxIdx = -1;
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const t = next[c * d + j] - centers[c * d + j];
+        s += t * t;
+      }
+      shiftTot += s;
+      const r = Math.sqrt(s);
+      shift[c] = r;
+      if (r > max1) {
+        max2 = max1;
+        max1 = r;
+        maxIdx = c;
+      } else if (r > max2) max2 = r;
+    }
+    const tmp = centers;
+    centers = next;
+    next = tmp;
+    for (let i = 0; i < n; i++) {
+      const a = labels[i];
+      upper[i] += shift[a];
+      lower[i] -= a === maxIdx ? max2 : max1;
+    }
+    if (shiftTot <= tolAbs) {
+      converged = true;
+      break;
+    }
+  }
+  // labels must match the final centres (scikit-learn re-runs the E-step when not strictly converged)
+  let inertia: number;
+  if (!strict) inertia = assignNearest(data, n, d, centers, k, labels);
+  else inertia = inertiaOf(data, n, d, centers, labels);
+  return { centers, labels, inertia, iterations, converged };
+}
+
+/**
+ * scikit-learn's empty-cluster fix: move each empty centre onto one of the points farthest from its
+ * own centre, taking that point's weight away from its old cluster.
+ */
+function relocateEmpty(
+  data: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  centers: Float64Array,
+  labels: Int32Array,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const empties: number[] = [];
+  for (let c = 0; c < k; c++) if (counts[c] === 0) empties.push(c);
+  const far = new Float64Array(n);
+  for (let i = 0, p = 0; i < n; i++, p += d) {
+    const q = labels[i] * d;
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const t = data[p + j] - centers[q + j];
+      s += t * t;
+    }
+    far[i] = s;
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => far[y] - far[x] || x - y);
+  let used = 0;
+  for (const c of empties) {
+    // skip points whose cluster would become empty
+    while (used < n && counts[labels[order[used]]] <= 1) used++;
+    if (used >= n) break;
+    const i = order[used++];
+    const old = labels[i];
+    for (let j = 0; j < d; j++) {
+      sums[old * d + j] -= data[i * d + j];
+      sums[c * d + j] = data[i * d + j];
+    }
+    counts[old]--;
+    counts[c] = 1;
+  }
+}
