@@ -1,16 +1,9 @@
-/** The customer fields CohortLens knows by name; every other column is kept as an attribute. */
-export const CANONICAL_FIELDS = [
-  'customer_id',
-  'gender',
-  'age',
-  'annual_income',
-  'spending_score',
-  'profession',
-  'work_experience',
-  'family_size',
-] as const;
+import { CUSTOMER_FIELDS, type CustomerField } from '../config/index.js';
 
-export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+/** The customer fields CohortLens knows by name (the config area's list); other columns become attributes. */
+export const CANONICAL_FIELDS = CUSTOMER_FIELDS;
+
+export type CanonicalField = CustomerField;
 
 export const isCanonicalField = (name: string): name is CanonicalField =>
   (CANONICAL_FIELDS as readonly string[]).includes(name);

@@ -1,2 +1,11 @@
 // Public API of the platform's customers area.
-export {};
+export { CANONICAL_FIELDS, isCanonicalField } from './canonical-fields.js';
+export type { CanonicalField, ImportedCustomer } from './canonical-fields.js';
+export { mapHeaders, parseColumnMap, squashHeader } from './map-headers.js';
+export type { ColumnTarget, FieldSource, HeaderMapping } from './map-headers.js';
+export { cleanCustomerRow, normaliseGender, parseNumber, NUMERIC_RULES } from './clean-customer-row.js';
+export type { CleanRowResult, ImportReject, RejectReason } from './clean-customer-row.js';
+export { openCsv, sniffDelimiter } from './open-csv.js';
+export type { CsvSource, OpenedCsv } from './open-csv.js';
+export { writeDemoCustomers } from './write-demo-customers.js';
+export type { WriteDemoCustomersOptions, WriteDemoCustomersResult } from './write-demo-customers.js';
