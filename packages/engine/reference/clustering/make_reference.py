@@ -74,6 +74,15 @@ for cov in ("full", "diag"):
     }
 out["gmmBlobs"] = gm
 
+# 3b. DBSCAN labels on the same blobs (exact labels, noise = -1)
+from sklearn.cluster import DBSCAN
+
+out["dbscanBlobs"] = {
+    "eps": 2.0,
+    "minSamples": 8,
+    "labels": [int(v) for v in DBSCAN(eps=2.0, min_samples=8).fit_predict(B)],
+}
+
 # 4. Customers.csv (optional)
 if os.path.exists(CUSTOMERS):
     import pandas as pd

@@ -7,6 +7,27 @@ export {
   type KMeansOptions,
   type KMeansParams,
 } from './kmeans.js';
+export {
+  fitGaussianMixture,
+  gaussianMixtureFromJSON,
+  gaussianMixtureParameterCount,
+  GaussianMixtureModel,
+  GAUSSIAN_MIXTURE_DEFAULTS,
+  type CovarianceType,
+  type GaussianMixtureOptions,
+  type GaussianMixtureParams,
+} from './gaussian-mixture.js';
+export {
+  fitDbscan,
+  dbscanFromJSON,
+  DbscanModel,
+  DBSCAN_DEFAULTS,
+  type DbscanOptions,
+  type DbscanParams,
+} from './dbscan.js';
+export { suggestEps, type SuggestEpsOptions, type SuggestEpsResult } from './suggest-eps.js';
+export { findKnee } from './find-knee.js';
+export { buildKdTree, type KdTree } from './kd-tree.js';
 export { silhouetteScore, silhouetteSamples, type SilhouetteOptions } from './silhouette-score.js';
 export { calinskiHarabaszScore } from './calinski-harabasz-score.js';
 export { daviesBouldinScore } from './davies-bouldin-score.js';
