@@ -33,3 +33,4 @@ export { calinskiHarabaszScore } from './calinski-harabasz-score.js';
 export { daviesBouldinScore } from './davies-bouldin-score.js';
 export { adjustedRandIndex } from './adjusted-rand-index.js';
 export { makeBlobs, type BlobsOptions } from './make-blobs.js';
+export { fitKMeansParallel, type KMeansParallelOptions } from './fit-kmeans-parallel.js';

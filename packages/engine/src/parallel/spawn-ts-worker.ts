@@ -1,30 +1,27 @@
 /**
- * Starts a worker thread on a TypeScript module. Sources run through tsx (no build step), so the
- * worker gets tsx's loader by absolute URL: it works under vitest, `node --import tsx` and from any
- * working directory.
+ * Worker threads on TypeScript modules. Sources run through tsx (no build step): a small .mjs entry
+ * loads the .ts module with tsx's `tsImport`, which works under vitest, `node --import tsx` and from
+ * any working directory (Node 20 does not apply `--import tsx` from a worker's execArgv to its entry).
+ * The worker module reads its input with `tsWorkerPayload()`.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, workerData } from 'node:worker_threads';
 
-let tsxLoader: string | undefined;
+const ENTRY = new URL('./ts-worker-entry.mjs', import.meta.url);
 
-function tsxLoaderUrl(): string {
-  if (tsxLoader === undefined) {
-    tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  }
-  return tsxLoader;
+/** A Worker running the TypeScript module at `moduleUrl` with `payload` as its input. */
+export function spawnTsWorker(moduleUrl: URL, payload: unknown): Worker {
+  return new Worker(ENTRY, { workerData: { module: moduleUrl.href, payload } });
 }
 
-/** A Worker running `moduleUrl` (a .ts file URL) with `workerData`. */
-export function spawnTsWorker(moduleUrl: URL, workerData: unknown): Worker {
-  return new Worker(moduleUrl, { execArgv: ['--import', tsxLoaderUrl()], workerData });
+/** Inside a worker started by `spawnTsWorker`: its input. */
+export function tsWorkerPayload<T>(): T {
+  return (workerData as { payload: T }).payload;
 }
 
 /** Runs a worker to its single result message; rejects on error or early exit. */
-export function runTsWorker<T>(moduleUrl: URL, workerData: unknown): Promise<T> {
+export function runTsWorker<T>(moduleUrl: URL, payload: unknown): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const worker = spawnTsWorker(moduleUrl, workerData);
+    const worker = spawnTsWorker(moduleUrl, payload);
     let done = false;
     worker.once('message', (msg: T) => {
       done = true;
