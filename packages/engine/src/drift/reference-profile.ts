@@ -114,6 +114,7 @@ export function profileNumeric(
   const n = sorted.length;
   const { mean, variance } = meanAndVariance(sorted);
   const nUnique = sortedDistinct(sorted);
+  const valueCounts = nUnique <= VALUE_COUNTS_CAP ? sortedValueCounts(sorted) : null;
   return {
     type: 'numerical',
     count: n,
@@ -123,8 +124,8 @@ export function profileNumeric(
     min: sorted[0],
     max: sorted[n - 1],
     median: quantileSorted(sorted, 0.5),
-    reference: numericReferenceFromSorted(sorted, sketchSize),
-    valueCounts: nUnique <= VALUE_COUNTS_CAP ? sortedValueCounts(sorted) : null,
+    reference: numericReferenceFromSorted(sorted, sketchSize, valueCounts ?? undefined),
+    valueCounts,
     psiBins: psiBinsFromSorted(sorted, psiBins),
   };
 }
