@@ -1,0 +1,81 @@
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { AppError } from '../../errors/app-error.js';
+import { helveticaTextWidth } from './helvetica-metrics.js';
+
+interface VegaTextItem {
+  fontSize?: number;
+  fontWeight?: string | number;
+}
+interface VegaTextMetrics {
+  width: (item: VegaTextItem, text: unknown) => number;
+}
+
+// Without the `canvas` package vega estimates every glyph as 0.8 em, which over-pads axes and
+// makes label-overlap removal drop labels that would fit. Measure with Helvetica's real widths.
+// This replaces a process-wide vega hook; it only affects server-side rendering.
+const textMetrics = (vega as unknown as { textMetrics: VegaTextMetrics }).textMetrics;
+textMetrics.width = (item, text) => {
+  const value = Array.isArray(text) ? text.join(' ') : text == null ? '' : String(text);
+  const weight = item.fontWeight;
+  const bold = weight === 'bold' || (typeof weight === 'number' && weight >= 600);
+  return helveticaTextWidth(value, item.fontSize ?? 11, bold);
+};
+
+const NUMBER_LOCALE = { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], minus: '-' };
+
+/**
+ * Compiles a Vega-Lite spec and renders it to a standalone SVG string on the server (headless
+ * view, no canvas, no network: data must be inline, else `REPORT_CHART_RENDER_FAILED`). Vector output, so no dpi applies; the
+ * `reporting.dpi` setting is for raster exports only (PNG pixel size = inches × dpi).
+ */
+export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
+  let compiled: vega.Spec;
+  try {
+    compiled = compile(spec).spec;
+  } catch (cause) {
+    throw new AppError(
+      'REPORT_CHART_RENDER_FAILED',
+      'internal',
+      'A chart specification could not be compiled.',
+      {
+        cause,
+      },
+    );
+  }
+  if (compiled.data?.some((d) => 'url' in d)) {
+    throw new AppError(
+      'REPORT_CHART_RENDER_FAILED',
+      'internal',
+      'Chart data must be inline; data.url is not allowed.',
+    );
+  }
+  const view = new vega.View(vega.parse(compiled), {
+    renderer: 'none',
+    // ASCII minus: d3's default U+2212 is missing from the PDF's standard (WinAnsi) fonts.
+    // (vega-view reads `{ number, time }` definitions here; its typings say formatters.)
+    locale: { number: NUMBER_LOCALE } as unknown as vega.LocaleFormatters,
+    // Inline data only: refuse to fetch anything a spec might point at.
+    loader: {
+      load: () => Promise.reject(new Error('Chart data must be inline')),
+      sanitize: () => Promise.reject(new Error('Chart data must be inline')),
+      http: () => Promise.reject(new Error('Chart data must be inline')),
+      file: () => Promise.reject(new Error('Chart data must be inline')),
+    } as unknown as vega.Loader,
+  });
+  try {
+    return compactSvg(await view.toSVG());
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Rounds translate() coordinates to 0.01 px: vega prints 16 digits, which triples scatter size. */
+function compactSvg(svg: string): string {
+  return svg.replace(
+    /translate\(([-\d.e]+),([-\d.e]+)\)/g,
+    (_, x: string, y: string) => `translate(${round2(x)},${round2(y)})`,
+  );
+}
+
+const round2 = (v: string) => String(Math.round(Number(v) * 100) / 100);
