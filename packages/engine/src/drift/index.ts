@@ -60,13 +60,4 @@ export {
   PSI_SIGNIFICANT,
 } from './population-stability-index.js';
 export type { PsiBand, PsiBins } from './population-stability-index.js';
-export { quantileSorted } from './numeric-reference.js';
-export {
-  logGamma,
-  regularizedGammaP,
-  regularizedGammaQ,
-  chiSquareSf,
-  erfc,
-  normalCdf,
-  normalSf,
-} from './special-functions.js';
+export { chiSquareSf } from './special-functions.js';
