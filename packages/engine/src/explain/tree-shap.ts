@@ -1,0 +1,242 @@
+/**
+ * Exact path-dependent TreeSHAP for a tree ensemble (Lundberg, Erion & Lee 2018, "Consistent
+ * individualized feature attribution for tree ensembles", Algorithm 2; Lundberg et al. 2020,
+ * Nature Machine Intelligence; as `shap.TreeExplainer(feature_perturbation="tree_path_dependent")`).
+ * The conditional expectation E[f(x) | x_S] follows the branch x takes for features in S and
+ * averages both children weighted by training cover otherwise; the Shapley values of that game
+ * are computed in polynomial time by tracking, along each root-to-leaf path, the proportion of
+ * subsets of every size that flow through it.
+ * Input: n × p rows. Cost O(n · T · L · D²) for T trees with L leaves and depth D; memory O(D²).
+ */
+import { EngineError } from '../core/engine-error.js';
+import { assertFinite, createMatrix, type Matrix } from '../core/matrix.js';
+import type { TreeArrays, TreeEnsemble } from '../trees/tree-ensemble.js';
+
+/** SHAP values for a batch of rows, on the model's (encoded) columns. */
+export interface ShapValues {
+  /** E[f(X)] under the explainer's reference distribution. */
+  readonly baseValue: number;
+  /** rows × columns: contribution of column j to row i's prediction. */
+  readonly values: Matrix;
+  /** baseValue + Σ_j values[i, j], i.e. the model's output for row i. */
+  readonly predictions: Float64Array;
+}
+
+/**
+ * Expected value of the ensemble under the cover distribution:
+ * init + weight · Σ_t Σ_leaves value · cover / rootCover.
+ */
+export function treeExpectedValue(ensemble: TreeEnsemble): number {
+  let sum = 0;
+  for (const tree of ensemble.trees) sum += treeMean(tree);
+  return ensemble.init + ensemble.weight * sum;
+}
+
+function treeMean(tree: TreeArrays): number {
+  const rootCover = tree.cover[0];
+  if (!(rootCover > 0)) throw new EngineError('INVALID_SHAPE', 'a tree has a root cover of zero');
+  let sum = 0;
+  const stack = [0];
+  while (stack.length > 0) {
+    const node = stack.pop() as number;
+    if (tree.left[node] === -1) sum += tree.value[node] * tree.cover[node];
+    else stack.push(tree.left[node], tree.right[node]);
+  }
+  return sum / rootCover;
+}
+
+function treeDepth(tree: TreeArrays): number {
+  let max = 0;
+  const stack: number[] = [0, 0];
+  while (stack.length > 0) {
+    const depth = stack.pop() as number;
+    const node = stack.pop() as number;
+    if (depth > max) max = depth;
+    if (tree.left[node] !== -1) stack.push(tree.left[node], depth + 1, tree.right[node], depth + 1);
+  }
+  return max;
+}
+
+/** Path-dependent TreeSHAP values of every row of X (see the file header). */
+export function treeShap(ensemble: TreeEnsemble, X: Matrix): ShapValues {
+  const p = ensemble.nFeatures;
+  if (X.cols !== p) {
+    throw new EngineError('INVALID_SHAPE', `X has ${X.cols} columns, the ensemble expects ${p}`);
+  }
+  assertFinite(X, 'X');
+  for (const tree of ensemble.trees) validateTree(tree, p);
+  const baseValue = treeExpectedValue(ensemble);
+  let maxDepth = 0;
+  for (const tree of ensemble.trees) maxDepth = Math.max(maxDepth, treeDepth(tree));
+  const ws = new Workspace(maxDepth + 2);
+  const values = createMatrix(X.rows, p);
+  const predictions = new Float64Array(X.rows);
+  const phi = new Float64Array(p);
+  for (let i = 0; i < X.rows; i++) {
+    phi.fill(0);
+    for (const tree of ensemble.trees) ws.run(tree, X.data, i * p, phi);
+    let total = baseValue;
+    for (let j = 0; j < p; j++) {
+      const v = ensemble.weight * phi[j];
+      values.data[i * p + j] = v;
+      total += v;
+    }
+    predictions[i] = total;
+  }
+  return { baseValue, values, predictions };
+}
+
+function validateTree(tree: TreeArrays, p: number): void {
+  const n = tree.left.length;
+  if (n === 0) throw new EngineError('INVALID_SHAPE', 'a tree has no nodes');
+  for (let k = 0; k < n; k++) {
+    const l = tree.left[k];
+    if (l === -1) continue;
+    const f = tree.feature[k];
+    if (f < 0 || f >= p || l <= k || l >= n || tree.right[k] <= k || tree.right[k] >= n) {
+      throw new EngineError('INVALID_SHAPE', `tree node ${k} has an invalid split or children`);
+    }
+    if (!(tree.cover[k] > 0)) {
+      throw new EngineError('INVALID_SHAPE', `tree node ${k} has a non-positive cover`);
+    }
+  }
+}
+
+/**
+ * The "unique path" of Algorithm 2, stored as a triangle of flat arrays: the recursion at depth d
+ * owns slots [d(d+1)/2, d(d+1)/2 + d + 1), so a child copies its parent's path without allocating.
+ */
+class Workspace {
+  private readonly feature: Int32Array;
+  private readonly zero: Float64Array;
+  private readonly one: Float64Array;
+  private readonly pweight: Float64Array;
+  private tree!: TreeArrays;
+  private x!: Float64Array;
+  private offset = 0;
+  private phi!: Float64Array;
+
+  constructor(maxPathLength: number) {
+    const size = ((maxPathLength + 1) * (maxPathLength + 2)) / 2;
+    this.feature = new Int32Array(size);
+    this.zero = new Float64Array(size);
+    this.one = new Float64Array(size);
+    this.pweight = new Float64Array(size);
+  }
+
+  run(tree: TreeArrays, x: Float64Array, offset: number, phi: Float64Array): void {
+    this.tree = tree;
+    this.x = x;
+    this.offset = offset;
+    this.phi = phi;
+    this.recurse(0, 0, 0, -1, 1, 1, -1);
+  }
+
+  private recurse(
+    node: number,
+    depth: number,
+    parentStart: number,
+    parentDepth: number,
+    zeroFraction: number,
+    oneFraction: number,
+    featureIndex: number,
+  ): void {
+    const { feature, zero, one, pweight } = this;
+    const start = (depth * (depth + 1)) / 2;
+    // Copy the parent's path (its `parentDepth + 1` elements, after any unwinding).
+    for (let k = 0; k <= parentDepth; k++) {
+      feature[start + k] = feature[parentStart + k];
+      zero[start + k] = zero[parentStart + k];
+      one[start + k] = one[parentStart + k];
+      pweight[start + k] = pweight[parentStart + k];
+    }
+    const uniqueDepth = parentDepth + 1;
+    this.extend(start, uniqueDepth, zeroFraction, oneFraction, featureIndex);
+    const tree = this.tree;
+    const left = tree.left[node];
+    if (left === -1) {
+      const leafValue = tree.value[node];
+      for (let i = 1; i <= uniqueDepth; i++) {
+        const w = this.unwoundSum(start, uniqueDepth, i);
+        this.phi[feature[start + i]] += w * (one[start + i] - zero[start + i]) * leafValue;
+      }
+      return;
+    }
+    const split = tree.feature[node];
+    const right = tree.right[node];
+    const goLeft = this.x[this.offset + split] <= tree.threshold[node];
+    const hot = goLeft ? left : right;
+    const cold = goLeft ? right : left;
+    const cover = tree.cover[node];
+    const hotZero = tree.cover[hot] / cover;
+    const coldZero = tree.cover[cold] / cover;
+    let incomingZero = 1;
+    let incomingOne = 1;
+    let d = uniqueDepth;
+    // A feature already on the path: undo its earlier split so each feature appears once.
+    let k = 1;
+    while (k <= d && feature[start + k] !== split) k++;
+    if (k <= d) {
+      incomingZero = zero[start + k];
+      incomingOne = one[start + k];
+      this.unwind(start, d, k);
+      d--;
+    }
+    this.recurse(hot, depth + 1, start, d, hotZero * incomingZero, incomingOne, split);
+    // A cold child no training row reached carries no weight (and would divide 0 by 0).
+    if (coldZero * incomingZero > 0) {
+      this.recurse(cold, depth + 1, start, d, coldZero * incomingZero, 0, split);
+    }
+  }
+
+  private extend(s: number, d: number, zeroFraction: number, oneFraction: number, f: number): void {
+    const { feature, zero, one, pweight } = this;
+    feature[s + d] = f;
+    zero[s + d] = zeroFraction;
+    one[s + d] = oneFraction;
+    pweight[s + d] = d === 0 ? 1 : 0;
+    for (let i = d - 1; i >= 0; i--) {
+      pweight[s + i + 1] += (oneFraction * pweight[s + i] * (i + 1)) / (d + 1);
+      pweight[s + i] = (zeroFraction * pweight[s + i] * (d - i)) / (d + 1);
+    }
+  }
+
+  private unwind(s: number, d: number, pathIndex: number): void {
+    const { feature, zero, one, pweight } = this;
+    const oneFraction = one[s + pathIndex];
+    const zeroFraction = zero[s + pathIndex];
+    let nextOnePortion = pweight[s + d];
+    for (let i = d - 1; i >= 0; i--) {
+      if (oneFraction !== 0) {
+        const tmp = pweight[s + i];
+        pweight[s + i] = (nextOnePortion * (d + 1)) / ((i + 1) * oneFraction);
+        nextOnePortion = tmp - (pweight[s + i] * zeroFraction * (d - i)) / (d + 1);
+      } else {
+        pweight[s + i] = (pweight[s + i] * (d + 1)) / (zeroFraction * (d - i));
+      }
+    }
+    for (let i = pathIndex; i < d; i++) {
+      feature[s + i] = feature[s + i + 1];
+      zero[s + i] = zero[s + i + 1];
+      one[s + i] = one[s + i + 1];
+    }
+  }
+
+  private unwoundSum(s: number, d: number, pathIndex: number): number {
+    const { zero, one, pweight } = this;
+    const oneFraction = one[s + pathIndex];
+    const zeroFraction = zero[s + pathIndex];
+    let nextOnePortion = pweight[s + d];
+    let total = 0;
+    if (oneFraction !== 0) {
+      for (let i = d - 1; i >= 0; i--) {
+        const tmp = nextOnePortion / ((i + 1) * oneFraction);
+        total += tmp;
+        nextOnePortion = pweight[s + i] - tmp * zeroFraction * (d - i);
+      }
+    } else {
+      for (let i = d - 1; i >= 0; i--) total += pweight[s + i] / (zeroFraction * (d - i));
+    }
+    return total * (d + 1);
+  }
+}
