@@ -28,6 +28,7 @@ export const REPORT_FIGURES = [
   'elbow',
   'drift',
 ] as const;
+export const SERVER_ENVIRONMENTS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 const featureName = z.string().transform((s, ctx): CustomerField => {
@@ -141,6 +142,8 @@ export const configSchema = z
       enterprise: planLimits,
     }),
     server: z.strictObject({
+      // production refuses to start without auth.jwt_secret (CONFIG_SECRET_REQUIRED).
+      environment: z.enum(SERVER_ENVIRONMENTS),
       host: nonEmpty,
       port: z.number().int().min(0).max(65535),
       cors_origins: z.array(nonEmpty),
@@ -150,6 +153,8 @@ export const configSchema = z
     }),
     auth: z.strictObject({
       jwt_secret: z.string().min(32, 'must be at least 32 characters').nullable(),
+      issuer: nonEmpty,
+      audience: nonEmpty,
       access_token_minutes: positiveInt,
       refresh_token_days: positiveInt,
     }),

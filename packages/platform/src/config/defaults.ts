@@ -75,6 +75,7 @@ export const DEFAULTS = {
     enterprise: { api_calls_per_month: 'unlimited', customers: 'unlimited' },
   },
   server: {
+    environment: 'development',
     host: '127.0.0.1',
     port: 8000,
     cors_origins: ['http://localhost:3000', 'http://127.0.0.1:3000'],
@@ -84,6 +85,8 @@ export const DEFAULTS = {
   },
   auth: {
     jwt_secret: null,
+    issuer: 'cohortlens',
+    audience: 'cohortlens-api',
     access_token_minutes: 15,
     refresh_token_days: 30,
   },

@@ -19,6 +19,7 @@ export const EXPLICIT_ENV: Readonly<Record<string, { path: readonly string[]; ra
   DATA_RAW_PATH: { path: ['data', 'raw_path'], raw: true },
   DATA_PROCESSED_PATH: { path: ['data', 'processed_path'], raw: true },
   JWT_SECRET: { path: ['auth', 'jwt_secret'], raw: true },
+  NODE_ENV: { path: ['server', 'environment'], raw: true },
   STRIPE_SECRET_KEY: { path: ['billing', 'stripe_secret_key'], raw: true },
   STRIPE_WEBHOOK_SECRET: { path: ['billing', 'stripe_webhook_secret'], raw: true },
   GROQ_API_KEY: { path: ['ai', 'api_key'], raw: true },
