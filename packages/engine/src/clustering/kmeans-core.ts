@@ -23,7 +23,6 @@ export interface KMeansScratch {
   n: number;
   a: Float64Array;
   b: Float64Array;
-  cumsum: Float64Array;
   upper: Float64Array;
   lower: Float64Array;
 }
@@ -33,7 +32,6 @@ export function createScratch(n: number): KMeansScratch {
     n,
     a: new Float64Array(n),
     b: new Float64Array(n),
-    cumsum: new Float64Array(n),
     upper: new Float64Array(n),
     lower: new Float64Array(n),
   };
@@ -75,13 +73,12 @@ export function kmeansPlusPlus(
   let closest = scratch.a;
   let trial = scratch.b;
   let best = scratch.upper;
-  const cumsum = scratch.cumsum;
+  const cumsum = scratch.lower;
   const first = rng.nextInt(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
   sqDistTo(data, n, d, centers, 0, closest);
   let pot = 0;
   for (let i = 0; i < n; i++) pot += closest[i];
-  const candRow = new Float64Array(d);
   for (let c = 1; c < k; c++) {
     let acc = 0;
     for (let i = 0; i < n; i++) {
@@ -100,14 +97,7 @@ export function kmeansPlusPlus(
         if (cumsum[mid] < target) lo = mid + 1;
         else hi = mid;
       }
-      candRow.set(data.subarray(lo * d, lo * d + d));
-      sqDistTo(data, n, d, candRow, 0, trial);
-      let cp = 0;
-      for (let i = 0; i < n; i++) {
-        const v = trial[i] < closest[i] ? trial[i] : closest[i];
-        trial[i] = v;
-        cp += v;
-      }
+      const cp = trialPotential(data, n, d, lo * d, closest, trial);
       if (cp < bestPot) {
         bestPot = cp;
         bestId = lo;
@@ -123,6 +113,44 @@ export function kmeansPlusPlus(
     pot = bestPot;
   }
   return centers;
+}
+
+/** trial[i] = min(closest[i], ‖x_i − x_cand‖²); returns Σ trial. One pass. */
+function trialPotential(
+  data: Float64Array,
+  n: number,
+  d: number,
+  cand: number,
+  closest: Float64Array,
+  trial: Float64Array,
+): number {
+  let pot = 0;
+  if (d === 3) {
+    const c0 = data[cand];
+    const c1 = data[cand + 1];
+    const c2 = data[cand + 2];
+    for (let i = 0, p = 0; i < n; i++, p += 3) {
+      const t0 = data[p] - c0;
+      const t1 = data[p + 1] - c1;
+      const t2 = data[p + 2] - c2;
+      const s = t0 * t0 + t1 * t1 + t2 * t2;
+      const v = s < closest[i] ? s : closest[i];
+      trial[i] = v;
+      pot += v;
+    }
+    return pot;
+  }
+  for (let i = 0, p = 0; i < n; i++, p += d) {
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const t = data[p + j] - data[cand + j];
+      s += t * t;
+    }
+    const v = s < closest[i] ? s : closest[i];
+    trial[i] = v;
+    pot += v;
+  }
+  return pot;
 }
 
 /** Squared distances from one centre (src[so..so+d)) to every row. */
@@ -211,7 +239,9 @@ export function inertiaOf(
 
 /**
  * Lloyd iterations from the given centres with Hamerly's bounds. Convergence as scikit-learn:
- * strict when an assignment changes no label, otherwise when Σ‖Δc‖² ≤ tolAbs.
+ * strict when an assignment changes no label, otherwise when Σ‖Δc‖² ≤ tolAbs. Each iteration is one
+ * pass over the rows: bounds are shifted, checked, tightened if needed, and the row is added to its
+ * centre's running sum in the same loop.
  */
 export function lloydHamerly(
   data: Float64Array,
@@ -230,9 +260,10 @@ export function lloydHamerly(
   const lower = scratch.lower;
   const counts = new Float64Array(k);
   const shift = new Float64Array(k);
+  const lowerShift = new Float64Array(k);
   const half = new Float64Array(k);
 
-  // first assignment: exact distances, bounds initialised
+  // first assignment: exact distances, bounds initialised, sums accumulated
   for (let i = 0, p = 0; i < n; i++, p += d) {
     let b1 = Infinity;
     let b2 = Infinity;
@@ -252,6 +283,9 @@ export function lloydHamerly(
     labels[i] = bi;
     upper[i] = Math.sqrt(b1);
     lower[i] = Math.sqrt(b2);
+    counts[bi]++;
+    const q = bi * d;
+    for (let j = 0; j < d; j++) next[q + j] += data[p + j];
   }
 
   let iterations = 0;
@@ -259,72 +293,32 @@ export function lloydHamerly(
   let converged = false;
   for (let it = 0; it < maxIterations; it++) {
     iterations = it + 1;
-    let changes = n;
     if (it > 0) {
-      changes = 0;
-      // s(c): half the distance to the closest other centre
-      for (let c = 0; c < k; c++) {
-        let m = Infinity;
-        for (let e = 0; e < k; e++) {
-          if (e === c) continue;
-          let s = 0;
-          for (let j = 0; j < d; j++) {
-            const t = centers[c * d + j] - centers[e * d + j];
-            s += t * t;
-          }
-          if (s < m) m = s;
-        }
-        half[c] = 0.5 * Math.sqrt(m);
-      }
-      for (let i = 0, p = 0; i < n; i++, p += d) {
-        const a = labels[i];
-        const bound = half[a] > lower[i] ? half[a] : lower[i];
-        if (upper[i] <= bound) continue;
-        let s = 0;
-        const qa = a * d;
-        for (let j = 0; j < d; j++) {
-          const t = data[p + j] - centers[qa + j];
-          s += t * t;
-        }
-        const u = Math.sqrt(s);
-        upper[i] = u;
-        if (u <= bound) continue;
-        let b1 = Infinity;
-        let b2 = Infinity;
-        let bi = 0;
-        for (let c = 0, q = 0; c < k; c++, q += d) {
-          let s2 = 0;
-          for (let j = 0; j < d; j++) {
-            const t = data[p + j] - centers[q + j];
-            s2 += t * t;
-          }
-          if (s2 < b1) {
-            b2 = b1;
-            b1 = s2;
-            bi = c;
-          } else if (s2 < b2) b2 = s2;
-        }
-        if (bi !== a) {
-          labels[i] = bi;
-          changes++;
-        }
-        upper[i] = Math.sqrt(b1);
-        lower[i] = Math.sqrt(b2);
+      next.fill(0);
+      counts.fill(0);
+      computeHalfGaps(centers, k, d, half);
+      const changes = boundedPass(
+        data,
+        n,
+        d,
+        k,
+        centers,
+        labels,
+        upper,
+        lower,
+        shift,
+        lowerShift,
+        half,
+        next,
+        counts,
+      );
+      if (changes === 0) {
+        strict = true;
+        converged = true;
+        break;
       }
     }
-    if (it > 0 && changes === 0) {
-      strict = true;
-      converged = true;
-      break;
-    }
-    // update step
-    next.fill(0);
-    counts.fill(0);
-    for (let i = 0, p = 0; i < n; i++, p += d) {
-      const q = labels[i] * d;
-      counts[labels[i]]++;
-      for (let j = 0; j < d; j++) next[q + j] += data[p + j];
-    }
+    // update step: new centres from the sums of this pass
     let empty = 0;
     for (let c = 0; c < k; c++) if (counts[c] === 0) empty++;
     if (empty > 0) relocateEmpty(data, n, d, k, centers, labels, next, counts);
@@ -351,24 +345,107 @@ export function lloydHamerly(
         maxIdx = c;
       } else if (r > max2) max2 = r;
     }
+    for (let c = 0; c < k; c++) lowerShift[c] = c === maxIdx ? max2 : max1;
     const tmp = centers;
     centers = next;
     next = tmp;
-    for (let i = 0; i < n; i++) {
-      const a = labels[i];
-      upper[i] += shift[a];
-      lower[i] -= a === maxIdx ? max2 : max1;
-    }
     if (shiftTot <= tolAbs) {
       converged = true;
       break;
     }
   }
-  // labels must match the final centres (scikit-learn re-runs the E-step when not strictly converged)
-  let inertia: number;
-  if (!strict) inertia = assignNearest(data, n, d, centers, k, labels);
-  else inertia = inertiaOf(data, n, d, centers, labels);
-  return { centers, labels, inertia, iterations, converged };
+  if (!strict) {
+    // labels must match the final centres (scikit-learn re-runs the E-step when not strictly converged)
+    computeHalfGaps(centers, k, d, half);
+    boundedPass(data, n, d, k, centers, labels, upper, lower, shift, lowerShift, half, null, null);
+  }
+  return { centers, labels, inertia: inertiaOf(data, n, d, centers, labels), iterations, converged };
+}
+
+/** half[c] = ½ · distance from centre c to its nearest other centre. */
+function computeHalfGaps(centers: Float64Array, k: number, d: number, half: Float64Array): void {
+  for (let c = 0; c < k; c++) {
+    let m = Infinity;
+    for (let e = 0; e < k; e++) {
+      if (e === c) continue;
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const t = centers[c * d + j] - centers[e * d + j];
+        s += t * t;
+      }
+      if (s < m) m = s;
+    }
+    half[c] = 0.5 * Math.sqrt(m);
+  }
+}
+
+/**
+ * One Hamerly assignment pass: shift the bounds by the last centre moves, skip rows whose bounds
+ * prove the label, else recompute. Accumulates sums/counts when given. Returns the label changes.
+ */
+function boundedPass(
+  data: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  centers: Float64Array,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+  shift: Float64Array,
+  lowerShift: Float64Array,
+  half: Float64Array,
+  sums: Float64Array | null,
+  counts: Float64Array | null,
+): number {
+  let changes = 0;
+  for (let i = 0, p = 0; i < n; i++, p += d) {
+    let a = labels[i];
+    let u = upper[i] + shift[a];
+    const l = lower[i] - lowerShift[a];
+    lower[i] = l;
+    const bound = half[a] > l ? half[a] : l;
+    if (u > bound) {
+      let s = 0;
+      const qa = a * d;
+      for (let j = 0; j < d; j++) {
+        const t = data[p + j] - centers[qa + j];
+        s += t * t;
+      }
+      u = Math.sqrt(s);
+      if (u > bound) {
+        let b1 = Infinity;
+        let b2 = Infinity;
+        let bi = 0;
+        for (let c = 0, q = 0; c < k; c++, q += d) {
+          let s2 = 0;
+          for (let j = 0; j < d; j++) {
+            const t = data[p + j] - centers[q + j];
+            s2 += t * t;
+          }
+          if (s2 < b1) {
+            b2 = b1;
+            b1 = s2;
+            bi = c;
+          } else if (s2 < b2) b2 = s2;
+        }
+        if (bi !== a) {
+          labels[i] = bi;
+          a = bi;
+          changes++;
+        }
+        u = Math.sqrt(b1);
+        lower[i] = Math.sqrt(b2);
+      }
+    }
+    upper[i] = u;
+    if (sums !== null) {
+      counts![a]++;
+      const q = a * d;
+      for (let j = 0; j < d; j++) sums[q + j] += data[p + j];
+    }
+  }
+  return changes;
 }
 
 /**

@@ -31,4 +31,4 @@ const w = tsWorkerPayload<KMeansWorkerData>();
 const data = new Float64Array(w.buffer, w.byteOffset, w.n * w.d);
 const best = runRestarts(data, w.n, w.d, w.k, w.seeds, w.indices, w.maxIterations, w.tolAbs)!;
 const result: KMeansWorkerResult = { index: best.index, ...best.run };
-parentPort!.postMessage(result, [best.run.labels.buffer]);
+parentPort!.postMessage(result, [best.run.labels.buffer as ArrayBuffer]);
