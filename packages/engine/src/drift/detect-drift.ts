@@ -337,7 +337,7 @@ export function detectDriftFromProfiles(
   };
 }
 
-/** Builds exact reference profiles (every value kept) for the tested columns of a table. */
+/** Reference profiles of the tested columns: exact with `sketchSize = Infinity`, else sketched (baselines). */
 export function profileTable(
   table: DriftTable,
   sketchSize: number,

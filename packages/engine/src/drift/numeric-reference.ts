@@ -100,10 +100,29 @@ export function lowerBound(a: ArrayLike<number>, x: number): number {
   return lo;
 }
 
-/** Reference CDF at x: right limit (`left = false`) or left limit (`left = true`). */
-function referenceCdf(ref: NumericReference, x: number, left: boolean): number {
+/**
+ * lowerBound / upperBound for increasing queries in amortized O(1): breakpoints are visited in
+ * ascending order, so the pointers only move forward.
+ */
+class Cursor {
+  private lo = 0;
+  private hi = 0;
+  constructor(private readonly a: ArrayLike<number>) {}
+  /** First index with a[i] >= x. */
+  lower(x: number): number {
+    while (this.lo < this.a.length && this.a[this.lo] < x) this.lo++;
+    return this.lo;
+  }
+  /** First index with a[i] > x. */
+  upper(x: number): number {
+    while (this.hi < this.a.length && this.a[this.hi] <= x) this.hi++;
+    return this.hi;
+  }
+}
+
+/** Reference CDF at x given idx = lowerBound (left limit) or upperBound (right limit) of x in the points. */
+function referenceCdfAt(ref: NumericReference, x: number, idx: number, left: boolean): number {
   const pts = ref.points;
-  const idx = left ? lowerBound(pts, x) : upperBound(pts, x);
   if (ref.exact) return ref.cumulative ? ref.cumulative[idx] / ref.count : idx / pts.length;
   const u = ref.levels as Float64Array;
   const last = pts.length - 1;
@@ -134,11 +153,13 @@ function breakpoints(ref: NumericReference, cur: Float64Array): Float64Array {
 export function ksStatisticAgainst(ref: NumericReference, sortedCurrent: Float64Array): number {
   const m = sortedCurrent.length;
   const xs = breakpoints(ref, sortedCurrent);
+  const refCursor = new Cursor(ref.points);
+  const curCursor = new Cursor(sortedCurrent);
   let d = 0;
   for (let k = 0; k < xs.length; k++) {
     const x = xs[k];
-    const right = Math.abs(referenceCdf(ref, x, false) - upperBound(sortedCurrent, x) / m);
-    const left = Math.abs(referenceCdf(ref, x, true) - lowerBound(sortedCurrent, x) / m);
+    const left = Math.abs(referenceCdfAt(ref, x, refCursor.lower(x), true) - curCursor.lower(x) / m);
+    const right = Math.abs(referenceCdfAt(ref, x, refCursor.upper(x), false) - curCursor.upper(x) / m);
     if (right > d) d = right;
     if (left > d) d = left;
   }
@@ -157,13 +178,17 @@ function meanAbsLinear(a: number, b: number, c: number): number {
 export function wassersteinAgainst(ref: NumericReference, sortedCurrent: Float64Array): number {
   const m = sortedCurrent.length;
   const xs = breakpoints(ref, sortedCurrent);
+  const refRight = new Cursor(ref.points);
+  const refLeft = new Cursor(ref.points);
+  const curCursor = new Cursor(sortedCurrent);
   let total = 0;
   for (let k = 0; k + 1 < xs.length; k++) {
     const width = xs[k + 1] - xs[k];
-    const g = upperBound(sortedCurrent, xs[k]) / m;
-    const fa = referenceCdf(ref, xs[k], false);
+    const g = curCursor.upper(xs[k]) / m;
+    const fa = referenceCdfAt(ref, xs[k], refRight.upper(xs[k]), false);
     if (ref.exact) total += Math.abs(fa - g) * width;
-    else total += meanAbsLinear(fa, referenceCdf(ref, xs[k + 1], true), g) * width;
+    else
+      total += meanAbsLinear(fa, referenceCdfAt(ref, xs[k + 1], refLeft.lower(xs[k + 1]), true), g) * width;
   }
   return total;
 }
