@@ -81,8 +81,8 @@ describe('cleanCustomerRow', () => {
   });
 
   it('accepts integer-valued decimals, currency signs and thousands separators', () => {
-    const r = clean(['1', 'Male', '30.0', '$45,000', 'Doctor', '2.5', '3', '55', '']);
-    expect(r).toMatchObject({ ok: true, customer: { age: 30, annualIncome: 45000, workExperience: 2.5 } });
+    const r = clean(['1', 'Male', '30.0', '$45,000', 'Doctor', '2', '3', '55.5', '']);
+    expect(r).toMatchObject({ ok: true, customer: { age: 30, annualIncome: 45000, spendingScore: 55.5 } });
   });
 
   it('scales (k$) incomes by 1000', () => {

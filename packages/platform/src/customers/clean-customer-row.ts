@@ -46,7 +46,7 @@ export const NUMERIC_RULES: Record<
   age: { integer: true, min: 0, max: 120 },
   annual_income: { integer: false, min: 0, max: 1e12 },
   spending_score: { integer: false, min: 0, max: 100 },
-  work_experience: { integer: false, min: 0, max: 100 },
+  work_experience: { integer: true, min: 0, max: 100 },
   family_size: { integer: true, min: 1, max: 30 },
 };
 

@@ -63,7 +63,8 @@ export async function writeDemoCustomers(
   const write = async (text: string): Promise<void> => {
     if (failure !== undefined) throw failure;
     bytes += Buffer.byteLength(text);
-    if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+    // events.once rejects when 'error' fires while waiting.
+    if (!stream.write(text)) await once(stream, 'drain');
     if (failure !== undefined) throw failure;
   };
 
