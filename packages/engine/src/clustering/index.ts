@@ -34,3 +34,10 @@ export { daviesBouldinScore } from './davies-bouldin-score.js';
 export { adjustedRandIndex } from './adjusted-rand-index.js';
 export { makeBlobs, type BlobsOptions } from './make-blobs.js';
 export { fitKMeansParallel, type KMeansParallelOptions } from './fit-kmeans-parallel.js';
+export {
+  chooseK,
+  CHOOSE_K_DEFAULTS,
+  type ChooseKOptions,
+  type ChooseKResult,
+  type KCandidate,
+} from './choose-k.js';

@@ -1,0 +1,165 @@
+/**
+ * Automatic number of clusters over a range (default k = 2..10, capped at n/2 as the original):
+ * the k with the highest silhouette wins, ties going to the smaller k. Alongside, per k: k-means
+ * inertia with its elbow (knee of the inertia curve, `findKnee`) and the BIC of a Gaussian mixture;
+ * when the elbow or the lowest BIC picks another k, `disagreement` says so in plain words.
+ * Cost: one k-means (nInit restarts) and one Gaussian mixture per k, plus a silhouette that is exact up
+ * to `silhouetteSampleSize` rows and sampled (seeded) above. The mixture is fitted on a seeded
+ * subsample of `bicSampleSize` rows for large tables, and its BIC is reported on that subsample.
+ * Reference: the original `_optimal_k_silhouette`; Rousseeuw (1987); Schwarz (1978).
+ */
+import { EngineError } from '../core/engine-error.js';
+import { selectRows, type Matrix } from '../core/matrix.js';
+import { createRng, shuffledIndices } from '../core/random.js';
+import { findKnee } from './find-knee.js';
+import { fitGaussianMixture, type CovarianceType } from './gaussian-mixture.js';
+import {
+  assertClusterInput,
+  checkIntegerOption,
+  fitKMeans,
+  stripUndefined,
+  type KMeansModel,
+} from './kmeans.js';
+import { silhouetteScore } from './silhouette-score.js';
+
+export interface ChooseKOptions {
+  kMin?: number;
+  kMax?: number;
+  seed?: number;
+  /** k-means restarts per candidate (default 10, as the original). */
+  nInit?: number;
+  maxIterations?: number;
+  /** Above this many rows the silhouette is computed on a seeded sample of this size (default 10,000). */
+  silhouetteSampleSize?: number;
+  /** Compute the Gaussian-mixture BIC per k (default true). */
+  bic?: boolean;
+  /** Rows the mixture is fitted on at most (seeded subsample; default 20,000). */
+  bicSampleSize?: number;
+  covarianceType?: CovarianceType;
+}
+
+export const CHOOSE_K_DEFAULTS = Object.freeze({
+  kMin: 2,
+  kMax: 10,
+  seed: 42,
+  nInit: 10,
+  maxIterations: 300,
+  silhouetteSampleSize: 10_000,
+  bic: true,
+  bicSampleSize: 20_000,
+  covarianceType: 'full' as CovarianceType,
+});
+
+export interface KCandidate {
+  k: number;
+  /** Mean silhouette (NaN when the fit produced fewer than 2 distinct labels; then skipped). */
+  silhouette: number;
+  inertia: number;
+  bic?: number;
+}
+
+export interface ChooseKResult {
+  /** The chosen k (highest silhouette, ties to the smaller k). */
+  bestK: number;
+  candidates: KCandidate[];
+  /** Knee of the inertia curve. */
+  elbowK: number;
+  /** Lowest BIC (when computed). */
+  bicK?: number;
+  /** Plain-language note when the elbow or BIC prefers another k. */
+  disagreement?: string;
+  /** Whether the silhouette was computed on a sample. */
+  silhouetteSampled: boolean;
+  /** The k-means model fitted for bestK (reuse it instead of refitting). */
+  model?: KMeansModel;
+  warnings: string[];
+}
+
+/** Picks the number of clusters by silhouette; reports the elbow and BIC views too. */
+export function chooseK(X: Matrix, options: ChooseKOptions = {}): ChooseKResult {
+  assertClusterInput(X);
+  const o = { ...CHOOSE_K_DEFAULTS, ...stripUndefined(options) };
+  checkIntegerOption('kMin', o.kMin, 2);
+  checkIntegerOption('kMax', o.kMax, o.kMin);
+  checkIntegerOption('silhouetteSampleSize', o.silhouetteSampleSize, 2);
+  checkIntegerOption('bicSampleSize', o.bicSampleSize, 2);
+  const n = X.rows;
+  const kHigh = Math.min(o.kMax, Math.floor(n / 2));
+  const warnings: string[] = [];
+  if (kHigh < o.kMin) {
+    if (n < 2) throw new EngineError('EMPTY_INPUT', 'choosing k needs at least 2 rows');
+    warnings.push(
+      `too few rows (${n}) to compare k=${o.kMin}..${o.kMax}; using k=${o.kMin > n ? n : o.kMin}`,
+    );
+    const k = Math.min(o.kMin, n);
+    return { bestK: k, candidates: [], elbowK: k, silhouetteSampled: false, warnings };
+  }
+  const sampled = n > o.silhouetteSampleSize;
+  const bicX =
+    o.bic && n > o.bicSampleSize
+      ? selectRows(X, shuffledIndices(n, createRng(o.seed)).subarray(0, o.bicSampleSize))
+      : X;
+  const candidates: KCandidate[] = [];
+  let best: { k: number; s: number; model: KMeansModel } | undefined;
+  for (let k = o.kMin; k <= kHigh; k++) {
+    const model = fitKMeans(X, {
+      nClusters: k,
+      nInit: o.nInit,
+      maxIterations: o.maxIterations,
+      seed: o.seed,
+    });
+    const distinct = new Set(model.labels).size;
+    let s = NaN;
+    if (distinct >= 2 && distinct <= n - 1) {
+      s = silhouetteScore(
+        X,
+        model.labels,
+        sampled ? { sampleSize: o.silhouetteSampleSize, seed: o.seed } : {},
+      );
+    } else warnings.push(`k=${k} produced ${distinct} distinct label(s); skipped`);
+    const candidate: KCandidate = { k, silhouette: s, inertia: model.inertia };
+    if (o.bic && k <= bicX.rows) {
+      candidate.bic = fitGaussianMixture(bicX, {
+        nClusters: k,
+        covarianceType: o.covarianceType,
+        seed: o.seed,
+      }).bic;
+    }
+    candidates.push(candidate);
+    if (!Number.isNaN(s) && (!best || s > best.s)) best = { k, s, model };
+  }
+  const bestK = best?.k ?? o.kMin;
+  const elbowIdx =
+    candidates.length >= 3
+      ? findKnee(
+          candidates.map((c) => c.inertia),
+          candidates.map((c) => c.k),
+        )
+      : -1;
+  const elbowK = elbowIdx > 0 ? candidates[elbowIdx].k : bestK;
+  let bicK: number | undefined;
+  if (o.bic) {
+    let low = Infinity;
+    for (const c of candidates) {
+      if (c.bic !== undefined && c.bic < low) {
+        low = c.bic;
+        bicK = c.k;
+      }
+    }
+  }
+  const notes: string[] = [];
+  if (elbowK !== bestK) notes.push(`the inertia elbow suggests k=${elbowK}`);
+  if (bicK !== undefined && bicK !== bestK) notes.push(`the Gaussian-mixture BIC is lowest at k=${bicK}`);
+  const disagreement =
+    notes.length > 0 ? `Silhouette picks k=${bestK}, but ${notes.join(' and ')}.` : undefined;
+  return {
+    bestK,
+    candidates,
+    elbowK,
+    bicK,
+    disagreement,
+    silhouetteSampled: sampled,
+    model: best?.model,
+    warnings,
+  };
+}
