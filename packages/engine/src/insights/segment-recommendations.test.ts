@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeSavingsMetrics } from './savings-metrics.js';
+import { buildSegmentProfiles } from './segment-profiles.js';
 import {
   recommendForSegments,
   SEED_ACTIONS,
@@ -113,4 +114,27 @@ describe('recommendForSegments', () => {
       for (const r of out) expect(Object.values(SEED_ACTIONS)).toContain(r.action);
     },
   );
+});
+
+describe('buildSegmentProfiles', () => {
+  it('computes size, share, means and medians per label, skipping NaN, and the population median income', () => {
+    const { segments, population } = buildSegmentProfiles(
+      [1, 0, 1, 1, -1],
+      {
+        age: [20, 30, 40, Number.NaN, 50],
+        annualIncome: [10, 20, 30, 40, 50],
+      },
+      { 0: 'Zero' },
+    );
+    expect(segments.map((s) => [s.segmentId, s.size, s.share])).toEqual([
+      [-1, 1, 0.2],
+      [0, 1, 0.2],
+      [1, 3, 0.6],
+    ]);
+    expect(segments[2].means).toEqual({ age: 30, annualIncome: 80 / 3 });
+    expect(segments[2].medians).toEqual({ age: 30, annualIncome: 30 });
+    expect(segments[1].label).toBe('Zero');
+    expect(population.medianIncome).toBe(30);
+    expect(population.means?.age).toBe(35);
+  });
 });
