@@ -41,3 +41,10 @@ export {
   type ChooseKResult,
   type KCandidate,
 } from './choose-k.js';
+export {
+  profileSegments,
+  type NumericSummary,
+  type ProfileSegmentsOptions,
+  type SegmentFeatureTable,
+  type SegmentProfile,
+} from './profile-segments.js';
