@@ -6,20 +6,25 @@ import { helveticaTextWidth } from './helvetica-metrics.js';
 interface VegaTextItem {
   fontSize?: number;
   fontWeight?: string | number;
+  limit?: number;
 }
 interface VegaTextMetrics {
   width: (item: VegaTextItem, text: unknown) => number;
 }
 
-// Without the `canvas` package vega estimates every glyph as 0.8 em, which over-pads axes and
+// Without the \`canvas\` package vega estimates every glyph as 0.8 em, which over-pads axes and
 // makes label-overlap removal drop labels that would fit. Measure with Helvetica's real widths.
 // This replaces a process-wide vega hook; it only affects server-side rendering.
+// Vega expects the width of the *displayed* text: a label longer than its \`limit\` is drawn
+// truncated, so its width is capped at the limit (vega's own truncation search still works, as it
+// only compares widths against the limit).
 const textMetrics = (vega as unknown as { textMetrics: VegaTextMetrics }).textMetrics;
 textMetrics.width = (item, text) => {
-  const value = Array.isArray(text) ? text.join(' ') : text == null ? '' : String(text);
+  const value = (Array.isArray(text) ? text.join(' ') : text == null ? '' : String(text)).trim();
   const weight = item.fontWeight;
   const bold = weight === 'bold' || (typeof weight === 'number' && weight >= 600);
-  return helveticaTextWidth(value, item.fontSize ?? 11, bold);
+  const width = helveticaTextWidth(value, item.fontSize ?? 11, bold);
+  return item.limit !== undefined && item.limit > 0 ? Math.min(width, item.limit) : width;
 };
 
 const NUMBER_LOCALE = { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], minus: '-' };

@@ -30,7 +30,7 @@ export function segmentProfileSpec(segments: readonly ReportSegmentProfile[]): T
       type: 'nominal' as const,
       sort: labels,
       title: null,
-      axis: o.showSegmentLabels ? { labelLimit: 150, ticks: false, domain: false } : null,
+      axis: o.showSegmentLabels ? { labelLimit: 130, ticks: false, domain: false } : null,
     };
     const x = {
       field: o.field,
@@ -38,7 +38,7 @@ export function segmentProfileSpec(segments: readonly ReportSegmentProfile[]): T
       scale: { domain: [0, o.domainMax], nice: false },
     };
     return {
-      width: 110,
+      width: 92,
       height: panelHeight,
       layer: [
         {
@@ -97,7 +97,7 @@ export function segmentProfileSpec(segments: readonly ReportSegmentProfile[]): T
         showSegmentLabels: false,
       }),
     ],
-    spacing: 18,
+    spacing: 14,
     resolve: { scale: { x: 'independent' } },
     config: CHART_CONFIG,
   } as TopLevelSpec;
