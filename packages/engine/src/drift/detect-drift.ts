@@ -84,6 +84,7 @@ export interface DriftOptions {
 /** Drift verdict for one column. */
 export interface FeatureDrift {
   test: DriftTestName;
+  /** KS D, χ², z, W/std or JS distance; χ² is +∞ (JSON null) when a category is new in the current data. */
   statistic: number;
   /** null for distance tests (Wasserstein, Jensen–Shannon). */
   pValue: number | null;

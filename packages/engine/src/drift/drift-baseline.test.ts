@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../core/random.js';
 import { detectDrift, type DriftTable } from './detect-drift.js';
@@ -130,4 +131,42 @@ describe('detectDriftFromBaseline gives the raw-data verdicts', () => {
     expect(() => parseDriftBaseline({ ...baseline, version: 99 })).toThrow(/version/);
     expect(() => parseDriftBaseline({ kind: 'other', version: 1, params: {} })).toThrow(/drift-baseline/);
   });
+});
+
+const customersCsv = new URL('../../../../../shared/data/Customers.csv', import.meta.url);
+
+describe('real data (shared/data/Customers.csv)', () => {
+  it.skipIf(!existsSync(customersCsv))(
+    'first 1,000 vs last 1,000 customers: baseline and raw agree; CustomerID is never tested (skipped when the file is absent)',
+    () => {
+      const rows = readFileSync(customersCsv, 'utf8')
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((l) => l.split(','));
+      const toTable = (part: string[][]): DriftTable => ({
+        CustomerID: { type: 'numerical', values: Float64Array.from(part, (r) => Number(r[0])) },
+        Gender: { type: 'categorical', values: part.map((r) => r[1]) },
+        Age: { type: 'numerical', values: Float64Array.from(part, (r) => Number(r[2])) },
+        'Annual Income ($)': { type: 'numerical', values: Float64Array.from(part, (r) => Number(r[3])) },
+        Profession: { type: 'categorical', values: part.map((r) => r[4] || null) },
+        'Work Experience': { type: 'numerical', values: Float64Array.from(part, (r) => Number(r[5])) },
+        'Family Size': { type: 'numerical', values: Float64Array.from(part, (r) => Number(r[6])) },
+        'Spending Score (1-100)': { type: 'numerical', values: Float64Array.from(part, (r) => Number(r[7])) },
+      });
+      const reference = toTable(rows.slice(0, 1000));
+      const current = toTable(rows.slice(1000));
+      const raw = detectDrift(reference, current);
+      const fromBaseline = detectDriftFromBaseline(
+        JSON.parse(JSON.stringify(buildDriftBaseline(reference))),
+        current,
+      );
+      expect(fromBaseline).toEqual(raw);
+      expect(raw.skippedColumns).toEqual([{ column: 'CustomerID', reason: 'id_column' }]);
+      expect(raw.features.Age.test).toBe('ks');
+      expect(raw.features.Gender.test).toBe('z');
+      expect(raw.features.Profession.test).toBe('chisquare');
+      expect(raw.numberOfColumns).toBe(7);
+    },
+  );
 });
