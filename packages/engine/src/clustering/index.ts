@@ -46,5 +46,5 @@ export {
   type NumericSummary,
   type ProfileSegmentsOptions,
   type SegmentFeatureTable,
-  type SegmentProfile,
+  type ClusterProfile,
 } from './profile-segments.js';

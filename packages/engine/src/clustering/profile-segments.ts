@@ -33,7 +33,7 @@ export interface NumericSummary {
   missing: number;
 }
 
-export interface SegmentProfile {
+export interface ClusterProfile {
   segment: number;
   size: number;
   share: number;
@@ -102,7 +102,7 @@ export function profileSegments(
   labels: ArrayLike<number>,
   table: SegmentFeatureTable,
   options: ProfileSegmentsOptions = {},
-): SegmentProfile[] {
+): ClusterProfile[] {
   const threshold = options.threshold ?? 0.5;
   const n = labels.length;
   if (n === 0) throw new EngineError('EMPTY_INPUT', 'no rows to profile');
@@ -125,7 +125,7 @@ export function profileSegments(
   }
   const population = Object.fromEntries(Object.entries(table.numeric).map(([k, v]) => [k, meanStd(v, null)]));
   const segments = [...groups.keys()].sort((a, b) => a - b);
-  const profiles: SegmentProfile[] = segments.map((segment) => {
+  const profiles: ClusterProfile[] = segments.map((segment) => {
     const rows = groups.get(segment)!;
     const numeric: Record<string, NumericSummary> = {};
     for (const [name, col] of Object.entries(table.numeric)) {
@@ -156,7 +156,7 @@ export function profileSegments(
   return profiles;
 }
 
-function baseLabel(p: SegmentProfile, t: number): string {
+function baseLabel(p: ClusterProfile, t: number): string {
   const z: Partial<Record<Role, number>> = {};
   let other: { name: string; z: number } | undefined;
   for (const [name, s] of Object.entries(p.numeric)) {
@@ -179,8 +179,8 @@ function baseLabel(p: SegmentProfile, t: number): string {
   return [...words, noun].join(' ');
 }
 
-function disambiguate(profiles: SegmentProfile[]): void {
-  const byLabel = new Map<string, SegmentProfile[]>();
+function disambiguate(profiles: ClusterProfile[]): void {
+  const byLabel = new Map<string, ClusterProfile[]>();
   for (const p of profiles) {
     const list = byLabel.get(p.label) ?? [];
     list.push(p);
