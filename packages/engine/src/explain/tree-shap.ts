@@ -111,6 +111,8 @@ class Workspace {
   private readonly zero: Float64Array;
   private readonly one: Float64Array;
   private readonly pweight: Float64Array;
+  /** inv[k] = 1 / k: the recursions divide by small integers in their inner loops. */
+  private readonly inv: Float64Array;
   private tree!: TreeArrays;
   private x!: Float64Array;
   private offset = 0;
@@ -122,6 +124,7 @@ class Workspace {
     this.zero = new Float64Array(size);
     this.one = new Float64Array(size);
     this.pweight = new Float64Array(size);
+    this.inv = Float64Array.from({ length: maxPathLength + 2 }, (_, k) => (k === 0 ? 0 : 1 / k));
   }
 
   run(tree: TreeArrays, x: Float64Array, offset: number, phi: Float64Array): void {
@@ -191,29 +194,33 @@ class Workspace {
 
   private extend(s: number, d: number, zeroFraction: number, oneFraction: number, f: number): void {
     const { feature, zero, one, pweight } = this;
+    const inv = this.inv[d + 1];
     feature[s + d] = f;
     zero[s + d] = zeroFraction;
     one[s + d] = oneFraction;
     pweight[s + d] = d === 0 ? 1 : 0;
     for (let i = d - 1; i >= 0; i--) {
-      pweight[s + i + 1] += (oneFraction * pweight[s + i] * (i + 1)) / (d + 1);
-      pweight[s + i] = (zeroFraction * pweight[s + i] * (d - i)) / (d + 1);
+      pweight[s + i + 1] += oneFraction * pweight[s + i] * (i + 1) * inv;
+      pweight[s + i] = zeroFraction * pweight[s + i] * (d - i) * inv;
     }
   }
 
   private unwind(s: number, d: number, pathIndex: number): void {
-    const { feature, zero, one, pweight } = this;
+    const { feature, zero, one, pweight, inv } = this;
     const oneFraction = one[s + pathIndex];
     const zeroFraction = zero[s + pathIndex];
     let nextOnePortion = pweight[s + d];
-    for (let i = d - 1; i >= 0; i--) {
-      if (oneFraction !== 0) {
+    const invD = inv[d + 1];
+    if (oneFraction !== 0) {
+      const scale = (d + 1) / oneFraction;
+      for (let i = d - 1; i >= 0; i--) {
         const tmp = pweight[s + i];
-        pweight[s + i] = (nextOnePortion * (d + 1)) / ((i + 1) * oneFraction);
-        nextOnePortion = tmp - (pweight[s + i] * zeroFraction * (d - i)) / (d + 1);
-      } else {
-        pweight[s + i] = (pweight[s + i] * (d + 1)) / (zeroFraction * (d - i));
+        pweight[s + i] = nextOnePortion * scale * inv[i + 1];
+        nextOnePortion = tmp - pweight[s + i] * zeroFraction * (d - i) * invD;
       }
+    } else {
+      const scale = (d + 1) / zeroFraction;
+      for (let i = d - 1; i >= 0; i--) pweight[s + i] = pweight[s + i] * scale * inv[d - i];
     }
     for (let i = pathIndex; i < d; i++) {
       feature[s + i] = feature[s + i + 1];
@@ -222,20 +229,23 @@ class Workspace {
     }
   }
 
+  /** Σ over subset sizes of the path weight with element `pathIndex` removed (no mutation). */
   private unwoundSum(s: number, d: number, pathIndex: number): number {
-    const { zero, one, pweight } = this;
+    const { zero, one, pweight, inv } = this;
     const oneFraction = one[s + pathIndex];
     const zeroFraction = zero[s + pathIndex];
-    let nextOnePortion = pweight[s + d];
     let total = 0;
     if (oneFraction !== 0) {
+      const invOne = 1 / oneFraction;
+      let nextOnePortion = pweight[s + d];
       for (let i = d - 1; i >= 0; i--) {
-        const tmp = nextOnePortion / ((i + 1) * oneFraction);
+        const tmp = nextOnePortion * inv[i + 1] * invOne;
         total += tmp;
         nextOnePortion = pweight[s + i] - tmp * zeroFraction * (d - i);
       }
     } else {
-      for (let i = d - 1; i >= 0; i--) total += pweight[s + i] / (zeroFraction * (d - i));
+      for (let i = d - 1; i >= 0; i--) total += pweight[s + i] * inv[d - i];
+      total /= zeroFraction;
     }
     return total * (d + 1);
   }
