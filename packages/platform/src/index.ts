@@ -10,3 +10,4 @@ export * from './prediction/index.js';
 export * from './drift/index.js';
 export * from './reports/index.js';
 export * from './pipeline/index.js';
+export * from './identity/index.js';
