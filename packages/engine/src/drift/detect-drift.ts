@@ -79,7 +79,16 @@ export interface DriftOptions {
   columns?: readonly string[];
   /** Number of reference-quantile PSI bins (default 10; used when profiles are built). */
   psiBins?: number;
+  /**
+   * Multiple-testing correction over the columns tested by p-value (KS, chi-square, z): 'none'
+   * (default, as Evidently), 'bonferroni' (family-wise error) or 'benjamini-hochberg' (false
+   * discovery rate, Benjamini & Hochberg 1995). Verdicts then use the adjusted p-values.
+   */
+  pValueCorrection?: PValueCorrection;
 }
+
+/** Multiple-testing corrections for the per-column p-values. */
+export type PValueCorrection = 'none' | 'bonferroni' | 'benjamini-hochberg';
 
 /** Drift verdict for one column. */
 export interface FeatureDrift {
@@ -88,6 +97,8 @@ export interface FeatureDrift {
   statistic: number;
   /** null for distance tests (Wasserstein, Jensen–Shannon). */
   pValue: number | null;
+  /** The p-value after `pValueCorrection`, when one was requested (the verdict then uses it). */
+  adjustedPValue?: number;
   effectSize: number;
   effectSizeName: EffectSizeName;
   threshold: number;
@@ -273,10 +284,39 @@ function countPresent(col: DriftColumn): number {
   return k;
 }
 
+/** Adjusts the p-values of p-value tests in place and re-derives their verdicts. */
+function applyCorrection(features: Record<string, FeatureDrift>, correction: PValueCorrection): void {
+  if (correction === 'none') return;
+  const withP = Object.values(features).filter(
+    (f): f is FeatureDrift & { pValue: number } => f.pValue !== null,
+  );
+  const k = withP.length;
+  if (k === 0) return;
+  if (correction === 'bonferroni') {
+    for (const f of withP) f.adjustedPValue = Math.min(1, f.pValue * k);
+  } else {
+    // Benjamini–Hochberg step-up: q_(i) = min over j ≥ i of p_(j)·k/j, capped at 1.
+    const sorted = [...withP].sort((a, b) => a.pValue - b.pValue);
+    let running = 1;
+    for (let i = k - 1; i >= 0; i--) {
+      running = Math.min(running, sorted[i].pValue * (k / (i + 1)));
+      sorted[i].adjustedPValue = running;
+    }
+  }
+  for (const f of withP) {
+    const q = f.adjustedPValue as number;
+    f.drift = f.test === 'ks' ? q <= f.threshold : q < f.threshold;
+  }
+}
+
 function validateOptions(options: DriftOptions): void {
   const share = options.driftShare;
   if (share !== undefined && !(share >= 0 && share <= 1)) {
     throw new EngineError('INVALID_OPTION', `driftShare must be in [0, 1], got ${share}`);
+  }
+  const correction = options.pValueCorrection;
+  if (correction !== undefined && !['none', 'bonferroni', 'benjamini-hochberg'].includes(correction)) {
+    throw new EngineError('INVALID_OPTION', `unknown pValueCorrection ${String(correction)}`);
   }
   if (options.psiBins !== undefined && !(Number.isInteger(options.psiBins) && options.psiBins >= 2)) {
     throw new EngineError('INVALID_OPTION', `psiBins must be an integer ≥ 2, got ${options.psiBins}`);
@@ -324,6 +364,7 @@ export function detectDriftFromProfiles(
         ? compareNumeric(p, col.values as ArrayLike<number>, thresholds)
         : compareCategorical(p, col.values as ReadonlyArray<unknown>, thresholds);
   }
+  applyCorrection(features, options.pValueCorrection ?? 'none');
   const tested = Object.values(features);
   const numberOfDriftedColumns = tested.filter((f) => f.drift).length;
   const driftShare = tested.length ? numberOfDriftedColumns / tested.length : 0;

@@ -86,3 +86,39 @@ describe('drift statistics: invariants', () => {
     expect(() => detectDrift(reference, {})).toThrow(/missing/);
   });
 });
+
+describe('multiple-testing correction', () => {
+  it('Bonferroni and Benjamini–Hochberg adjust only p-value tests and can only remove drift flags', () => {
+    const rng = (seed: number) => () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const r = rng(5);
+    const make = (shift: number, n: number) => Float64Array.from({ length: n }, () => r() + shift);
+    const reference = {
+      a: { type: 'numerical' as const, values: make(0, 300) },
+      b: { type: 'numerical' as const, values: make(0, 300) },
+      c: { type: 'numerical' as const, values: make(0, 300) },
+    };
+    const current = {
+      a: { type: 'numerical' as const, values: make(0.5, 200) },
+      b: { type: 'numerical' as const, values: make(0.12, 200) },
+      c: { type: 'numerical' as const, values: make(0, 200) },
+    };
+    const plain = detectDrift(reference, current);
+    const bonf = detectDrift(reference, current, { pValueCorrection: 'bonferroni' });
+    const bh = detectDrift(reference, current, { pValueCorrection: 'benjamini-hochberg' });
+    for (const name of ['a', 'b', 'c']) {
+      const p = plain.features[name].pValue as number;
+      expect(plain.features[name].adjustedPValue).toBeUndefined();
+      expect(bonf.features[name].adjustedPValue).toBeCloseTo(Math.min(1, 3 * p), 15);
+      expect(bh.features[name].adjustedPValue as number).toBeGreaterThanOrEqual(p);
+      expect(bh.features[name].adjustedPValue as number).toBeLessThanOrEqual(
+        bonf.features[name].adjustedPValue as number,
+      );
+      if (bonf.features[name].drift) expect(plain.features[name].drift).toBe(true);
+    }
+    expect(plain.features.a.drift).toBe(true);
+    expect(bonf.features.a.drift).toBe(true);
+    expect(() => detectDrift(reference, current, { pValueCorrection: 'holm' as never })).toThrow(
+      /pValueCorrection/,
+    );
+  });
+});

@@ -15,6 +15,7 @@ export type {
   DriftTestName,
   EffectSizeName,
   DriftOptions,
+  PValueCorrection,
   FeatureDrift,
   DriftResult,
 } from './detect-drift.js';
