@@ -17,6 +17,7 @@ import {
   formatReportDate,
   humanizeIdentifier,
   effectLabel,
+  driftCount,
   METRIC_LABELS,
 } from './report-format.js';
 import type { ReportFigureName, ReportModel, ReportSegmentProfile } from './report-model.js';
@@ -218,8 +219,8 @@ function driftBlock(p: PreparedReport): string {
   const d = p.model.drift;
   if (!d) return '';
   const status = d.datasetDrift
-    ? `<p class="callout warning" role="note"><strong>Dataset drift detected:</strong> ${formatPercent(d.driftShare, 0)} of features changed against the baseline. Re-check segments and retrain before acting on predictions.</p>`
-    : `<p class="callout ok"><strong>No dataset drift:</strong> ${formatPercent(d.driftShare, 0)} of features changed against the baseline.</p>`;
+    ? `<p class="callout warning" role="note"><strong>Dataset drift detected:</strong> ${driftCount(d)} drifted against the baseline. Re-check segments and retrain before acting on predictions.</p>`
+    : `<p class="callout ok"><strong>No dataset drift:</strong> ${driftCount(d)} drifted against the baseline, too few to flag the dataset as a whole.</p>`;
   const head = ['Feature', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drift'];
   const body = d.features
     .map(

@@ -19,6 +19,7 @@ import {
   formatReportDate,
   humanizeIdentifier,
   effectLabel,
+  driftCount,
   METRIC_LABELS,
 } from './report-format.js';
 import type { ReportFigureName, ReportModel, ReportSegmentProfile } from './report-model.js';
@@ -507,8 +508,8 @@ function driftTable(w: PdfWriter, p: PreparedReport): void {
   if (!d) return;
   w.paragraph(
     d.datasetDrift
-      ? `Dataset drift detected: ${formatPercent(d.driftShare, 0)} of features changed against the baseline. Re-check segments and retrain before acting on predictions.`
-      : `No dataset drift: ${formatPercent(d.driftShare, 0)} of features changed against the baseline.`,
+      ? `Dataset drift detected: ${driftCount(d)} drifted against the baseline. Re-check segments and retrain before acting on predictions.`
+      : `No dataset drift: ${driftCount(d)} drifted against the baseline, too few to flag the dataset as a whole.`,
     { font: 'Helvetica-Bold', color: d.datasetDrift ? WARN : INK },
   );
   w.table(

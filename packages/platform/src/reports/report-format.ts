@@ -2,7 +2,7 @@
  * Number, date and text formatting shared by the HTML and PDF renderers (en-US digits, UTC dates),
  * so both outputs print the same figures.
  */
-import type { ReportMetricName } from './report-model.js';
+import type { ReportDriftSummary, ReportMetricName } from './report-model.js';
 
 export const formatInteger = (n: number): string => Math.round(n).toLocaleString('en-US');
 
@@ -66,4 +66,10 @@ export function effectLabel(name: string): string {
     wasserstein_norm: 'Wasserstein',
   };
   return known[name] ?? name.replace(/_/g, ' ');
+}
+
+/** "2 of 6 features (33%)". */
+export function driftCount(d: ReportDriftSummary): string {
+  const n = d.features.filter((f) => f.drifted).length;
+  return `${n} of ${d.features.length} feature${d.features.length === 1 ? '' : 's'} (${formatPercent(d.driftShare, 0)})`;
 }

@@ -21,9 +21,9 @@ export function clusterScatterSpec(
   for (const p of points) if (!labels.includes(p.segmentLabel)) labels.push(p.segmentLabel);
   return {
     $schema: VEGA_LITE_SCHEMA,
-    description: `Scatter plot of annual income against spending score for ${points.length} customers, coloured by segment.`,
+    description: `Scatter plot of annual income against spending score for ${points.length.toLocaleString('en-US')} customers, coloured by segment.`,
     width: CHART_WIDTH,
-    height: 300,
+    height: 270,
     data: {
       values: points.map((p) => ({
         income: p.annualIncome,

@@ -21,7 +21,7 @@ export function predictedVsActualSpec(
   const domain = [lo, hi];
   return {
     $schema: VEGA_LITE_SCHEMA,
-    description: `Scatter plot of predicted against actual ${targetLabel.toLowerCase()} for ${points.length} customers, with the line of perfect prediction.`,
+    description: `Scatter plot of predicted against actual ${targetLabel.toLowerCase()} for ${points.length.toLocaleString('en-US')} customers, with the line of perfect prediction.`,
     width: 270,
     height: 270,
     layer: [
