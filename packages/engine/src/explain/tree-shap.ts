@@ -159,9 +159,23 @@ class Workspace {
     const left = tree.left[node];
     if (left === -1) {
       const leafValue = tree.value[node];
+      // Elements x does not follow (one fraction 0) all get the same contribution,
+      // −(d + 1) · Σ_j pweight_j / (d − j) · leaf value: compute it once (Fast TreeSHAP v1's idea,
+      // Yang 2021).
+      let coldContribution = NaN;
       for (let i = 1; i <= uniqueDepth; i++) {
-        const w = this.unwoundSum(start, uniqueDepth, i);
-        this.phi[feature[start + i]] += w * (one[start + i] - zero[start + i]) * leafValue;
+        if (one[start + i] === 0) {
+          if (Number.isNaN(coldContribution)) {
+            let total = 0;
+            for (let j = uniqueDepth - 1; j >= 0; j--)
+              total += pweight[start + j] * this.inv[uniqueDepth - j];
+            coldContribution = -total * (uniqueDepth + 1) * leafValue;
+          }
+          this.phi[feature[start + i]] += coldContribution;
+        } else {
+          const w = this.unwoundSum(start, uniqueDepth, i);
+          this.phi[feature[start + i]] += w * (one[start + i] - zero[start + i]) * leafValue;
+        }
       }
       return;
     }
