@@ -48,3 +48,11 @@ export {
   type SegmentFeatureTable,
   type ClusterProfile,
 } from './profile-segments.js';
+export {
+  fitMiniBatchKMeans,
+  createMiniBatchKMeans,
+  MINI_BATCH_KMEANS_DEFAULTS,
+  type MatrixBatches,
+  type MiniBatchKMeans,
+  type MiniBatchKMeansOptions,
+} from './mini-batch-kmeans.js';

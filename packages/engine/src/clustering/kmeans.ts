@@ -187,7 +187,8 @@ export function modelFromRun(run: KMeansRun, n: number, d: number, k: number): K
   );
 }
 
-function createKMeansModel(
+/** Wraps fitted parameters (and training labels, possibly empty) as a model object. */
+export function createKMeansModel(
   params: KMeansParams,
   labels: Int32Array,
   centersData?: Float64Array,
