@@ -78,7 +78,10 @@ export interface ReportRecommendation {
 
 export interface ReportSegmentProfile {
   id: number;
-  /** Plain-language label, e.g. "Affluent high spenders". Customer data: always escaped. */
+  /**
+   * Plain-language label, e.g. "Affluent high spenders"; must be unique within the report (charts
+   * key colours by label). Treated as untrusted text: always escaped.
+   */
   label: string;
   size: number;
   /** Share of all segmented customers, in [0, 1]. */
