@@ -255,8 +255,6 @@ export function fitMiniBatchKMeans(
   const state = new MiniBatchState(o);
   const factory = typeof batches === 'function' ? batches : undefined;
   const sampleRng = createRng(o.seed ^ 0x5bd1e995);
-  let passes = 0;
-  let rowsPerPass = 0;
   let d: number | undefined;
   if (factory) {
     // pass 0: reservoir sample of initSize rows (Vitter's algorithm R), bounded memory
@@ -274,9 +272,10 @@ export function fitMiniBatchKMeans(
       }
     }
     if (d === undefined || seen === 0) throw new EngineError('EMPTY_INPUT', 'the batch stream is empty');
-    rowsPerPass = seen;
+    const rowsPerPass = seen;
     const rows = Math.min(seen, o.initSize);
     state.seed(sample.subarray(0, rows * d), rows, d);
+    let passes: number;
     for (passes = 1; passes <= o.maxPasses && !state.stopped; passes++) {
       for (const batch of factory()) {
         checkBatch(batch, d);
