@@ -1,5 +1,6 @@
 // Public API of the platform's config area.
 export { loadConfig, DEFAULT_CONFIG_PATH, IN_MEMORY_DATA_DIR } from './load-config.js';
+export { testDatabaseUrl } from './test-database-url.js';
 export type { LoadConfigOptions, ConfigIssue } from './load-config.js';
 export type { Config, PlanName, PlanLimits } from './config-types.js';
 export {

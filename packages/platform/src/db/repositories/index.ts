@@ -1,0 +1,3 @@
+// Repository functions (executor first, tenant-scoped, domain types out).
+export * from './tenant-repository.js';
+export * from './customer-repository.js';
