@@ -32,5 +32,5 @@ export type {
   SegmentRecommendation,
 } from './segment-recommendations.js';
 export { isIdColumnName } from './id-columns.js';
-export { buildSegmentProfiles } from './segment-profiles.js';
-export type { SegmentFeatureColumns } from './segment-profiles.js';
+export { buildSegmentProfiles, segmentProfilesFromNamed, featureRoleOf } from './segment-profiles.js';
+export type { SegmentFeatureColumns, NamedSegmentProfile } from './segment-profiles.js';

@@ -89,3 +89,49 @@ export function buildSegmentProfiles(
     },
   };
 }
+
+/**
+ * The shape of a clustering profile (clustering's `profileSegments` output is assignable to it):
+ * numeric summaries keyed by column name, whatever the naming style.
+ */
+export interface NamedSegmentProfile {
+  segment: number;
+  size: number;
+  share: number;
+  numeric: Record<string, { mean: number; median: number }>;
+  label?: string;
+}
+
+/** Maps a column name ("Annual Income ($)", "annual_income", "spendingScore"…) to a feature role. */
+export function featureRoleOf(name: string): keyof SegmentFeatureStats | null {
+  const key = name.toLowerCase().replace(/[^a-z]/g, '');
+  if (key.startsWith('age')) return 'age';
+  if (key.includes('saving')) return 'savingsPercent';
+  if (key.includes('income')) return 'annualIncome';
+  if (key.includes('spend')) return 'spendingScore';
+  if (key.includes('family') || key.includes('household')) return 'familySize';
+  if (key.includes('experience')) return 'workExperience';
+  return null;
+}
+
+/** Converts named-column profiles (e.g. from clustering) into the recommendation input. */
+export function segmentProfilesFromNamed(profiles: readonly NamedSegmentProfile[]): SegmentProfile[] {
+  return profiles.map((p) => {
+    const means: SegmentFeatureStats = {};
+    const medians: SegmentFeatureStats = {};
+    for (const [name, summary] of Object.entries(p.numeric)) {
+      const role = featureRoleOf(name);
+      if (!role || means[role] !== undefined) continue;
+      if (Number.isFinite(summary.mean)) means[role] = summary.mean;
+      if (Number.isFinite(summary.median)) medians[role] = summary.median;
+    }
+    return {
+      segmentId: p.segment,
+      size: p.size,
+      share: p.share,
+      means,
+      medians,
+      ...(p.label !== undefined ? { label: p.label } : {}),
+    };
+  });
+}

@@ -1,7 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeSavingsMetrics } from './savings-metrics.js';
-import { buildSegmentProfiles } from './segment-profiles.js';
+import type { ClusterProfile } from '../clustering/index.js';
+import {
+  buildSegmentProfiles,
+  segmentProfilesFromNamed,
+  type NamedSegmentProfile,
+} from './segment-profiles.js';
 import {
   recommendForSegments,
   SEED_ACTIONS,
@@ -138,3 +143,39 @@ describe('buildSegmentProfiles', () => {
     expect(population.means?.age).toBe(35);
   });
 });
+
+describe('segmentProfilesFromNamed', () => {
+  it('maps column names of any style onto the feature roles', () => {
+    const [p] = segmentProfilesFromNamed([
+      {
+        segment: 2,
+        size: 10,
+        share: 0.1,
+        label: 'young high spenders',
+        numeric: {
+          Age: { mean: 25, median: 24 },
+          'Annual Income ($)': { mean: 90_000, median: 85_000 },
+          'Spending Score (1-100)': { mean: 80, median: 82 },
+          family_size: { mean: 2, median: 2 },
+          'Work Experience': { mean: 1, median: 1 },
+          savingsPercent: { mean: Number.NaN, median: Number.NaN },
+          CustomerID: { mean: 5, median: 5 },
+        },
+      },
+    ]);
+    expect(p).toEqual({
+      segmentId: 2,
+      size: 10,
+      share: 0.1,
+      label: 'young high spenders',
+      means: { age: 25, annualIncome: 90_000, spendingScore: 80, familySize: 2, workExperience: 1 },
+      medians: { age: 24, annualIncome: 85_000, spendingScore: 82, familySize: 2, workExperience: 1 },
+    });
+    const [r] = recommendForSegments([p], { medianIncome: 100_000 });
+    expect(r.recommendations.map((x) => x.id)).toContain('young_high_spenders');
+  });
+});
+
+// Compile-time check: clustering's profiles feed segmentProfilesFromNamed without conversion.
+export type ClusterProfilesFit = ClusterProfile extends NamedSegmentProfile ? true : never;
+const _clusterProfilesFit: ClusterProfilesFit = true;
