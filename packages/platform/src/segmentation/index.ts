@@ -1,2 +1,2 @@
 // Public API of the platform's segmentation area.
-export {};
+export * from './segment-table.js';
