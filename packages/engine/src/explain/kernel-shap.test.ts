@@ -103,7 +103,20 @@ describe('kernelShap', () => {
     for (let g = 0; g < 3; g++) expect(r.values[g]).toBeCloseTo(exact[g], 9);
   });
 
-  it('warns when the sampling error exceeds the stated bound', () => {
+  it('doubles the coalition budget until the stated error bound is met', () => {
+    const p = 10;
+    const model = nonlinear(p);
+    const x = randomMatrix(1, 1, p).data;
+    const bg = randomMatrix(2, 10, p);
+    const loose = kernelShap(model.predict, x, bg, { nSamples: 60, seed: 5 });
+    const bound = loose.samplingError.max / 2;
+    const tight = kernelShap(model.predict, x, bg, { nSamples: 60, seed: 5, maxSamplingError: bound });
+    expect(tight.nCoalitions).toBeGreaterThan(loose.nCoalitions);
+    expect(tight.samplingError.max).toBeLessThanOrEqual(bound);
+    expect(tight.warnings).toEqual([]);
+  });
+
+  it('warns when the sampling error exceeds the stated bound after the refinements', () => {
     const p = 10;
     const model = nonlinear(p);
     const r = kernelShap(model.predict, randomMatrix(1, 1, p).data, randomMatrix(2, 10, p), {

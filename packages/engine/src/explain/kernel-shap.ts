@@ -6,7 +6,8 @@
  * while the budget allows (smallest and largest first), the rest sampled in complementary pairs;
  * the efficiency constraint Σφ = f(x) − E[f] is eliminated exactly, so additivity holds to
  * rounding. The sampling error is a bootstrap over the sampled coalitions (zero when every
- * coalition was enumerated, in which case the values are the exact Shapley values).
+ * coalition was enumerated, in which case the values are the exact Shapley values); given a
+ * bound on it, the coalition budget doubles until the bound is met or the refinements run out.
  * Input: one row, a background of m rows, M players. Cost O(nSamples · m) model evaluations
  * plus O(nSamples · M² + M³) per solve.
  */
@@ -24,8 +25,13 @@ export interface KernelShapOptions {
   readonly seed?: number;
   /** Bootstrap rounds for the sampling error (default 100). */
   readonly bootstrapRounds?: number;
-  /** A warning is added when the largest standard error exceeds this (default: none). */
+  /**
+   * Bound on the largest bootstrap standard error: the coalition budget doubles (up to
+   * `maxRefinements` times) until it is met; a warning says when it still is not. Default: none.
+   */
   readonly maxSamplingError?: number;
+  /** Budget doublings allowed to meet maxSamplingError (default 3, i.e. up to 8× nSamples). */
+  readonly maxRefinements?: number;
 }
 
 /** Bootstrap standard errors of the Kernel SHAP values (0 for enumerated or inactive players). */
@@ -115,47 +121,73 @@ export function kernelShap(
   }
 
   const m = active.length;
-  const budget = options.nSamples ?? 2 * m + 2048;
+  let budget = options.nSamples ?? 2 * m + 2048;
   if (!Number.isInteger(budget) || budget < 2) {
     throw new EngineError('INVALID_OPTION', `nSamples must be an integer >= 2, got ${budget}`);
   }
-  const plan = planCoalitions(m, budget, rng);
-  const ey = evaluateCoalitions(predict, row, bg, groups, active, plan.masks);
-  const solve = (weights: Float64Array): Float64Array =>
-    solveConstrained(plan.masks, weights, ey, baseValue, delta, m);
-  const phi = solve(plan.weights);
-  active.forEach((g, k) => (values[g] = phi[k]));
-
-  if (!plan.exact && bootstrapRounds > 0 && plan.draws.length > 0) {
-    const sum = new Float64Array(m);
-    const sumSq = new Float64Array(m);
-    const weights = new Float64Array(plan.weights.length);
-    const counts = new Float64Array(plan.weights.length);
-    for (let r = 0; r < bootstrapRounds; r++) {
-      counts.fill(0);
-      for (let d = 0; d < plan.draws.length; d++) {
-        const [a, c] = plan.draws[rng.nextInt(plan.draws.length)];
-        counts[a]++;
-        if (c >= 0) counts[c]++;
-      }
-      let total = 0;
-      for (let k = plan.nFixed; k < counts.length; k++) total += counts[k];
-      weights.set(plan.weights.subarray(0, plan.nFixed));
-      for (let k = plan.nFixed; k < counts.length; k++) {
-        weights[k] = (counts[k] * plan.weightLeft) / total;
-      }
-      const b = solve(weights);
-      for (let k = 0; k < m; k++) {
-        sum[k] += b[k];
-        sumSq[k] += b[k] * b[k];
-      }
+  const maxRefinements = options.maxRefinements ?? 3;
+  // With a stated bound, the budget doubles until the bootstrap error meets it (or the
+  // refinements run out, which is reported as a warning by finish()).
+  for (let round = 0; ; round++) {
+    const plan = planCoalitions(m, budget, rng);
+    const ey = evaluateCoalitions(predict, row, bg, groups, active, plan.masks);
+    const solve = (weights: Float64Array): Float64Array =>
+      solveConstrained(plan.masks, weights, ey, baseValue, delta, m);
+    const phi = solve(plan.weights);
+    values.fill(0);
+    standardErrors.fill(0);
+    active.forEach((g, k) => (values[g] = phi[k]));
+    let maxError = 0;
+    if (!plan.exact && bootstrapRounds > 0 && plan.draws.length > 0) {
+      const se = bootstrapErrors(plan, solve, m, bootstrapRounds, rng);
+      active.forEach((g, k) => (standardErrors[g] = se[k]));
+      maxError = Math.max(...se);
     }
-    active.forEach((g, k) => {
-      const mean = sum[k] / bootstrapRounds;
-      standardErrors[g] = Math.sqrt(Math.max(0, sumSq[k] / bootstrapRounds - mean * mean));
-    });
+    const bound = options.maxSamplingError;
+    if (plan.exact || bound === undefined || maxError <= bound || round >= maxRefinements) {
+      return finish(plan.exact, plan.masks.length / m, []);
+    }
+    budget *= 2;
   }
-  return finish(plan.exact, plan.masks.length / m, []);
+}
+
+/** Bootstrap over the random draws (enumerated coalitions stay fixed): std of each φ. */
+function bootstrapErrors(
+  plan: CoalitionPlan,
+  solve: (weights: Float64Array) => Float64Array,
+  m: number,
+  rounds: number,
+  rng: Rng,
+): Float64Array {
+  const sum = new Float64Array(m);
+  const sumSq = new Float64Array(m);
+  const weights = new Float64Array(plan.weights.length);
+  const counts = new Float64Array(plan.weights.length);
+  for (let r = 0; r < rounds; r++) {
+    counts.fill(0);
+    for (let d = 0; d < plan.draws.length; d++) {
+      const [a, c] = plan.draws[rng.nextInt(plan.draws.length)];
+      counts[a]++;
+      if (c >= 0) counts[c]++;
+    }
+    let total = 0;
+    for (let k = plan.nFixed; k < counts.length; k++) total += counts[k];
+    weights.set(plan.weights.subarray(0, plan.nFixed));
+    for (let k = plan.nFixed; k < counts.length; k++) {
+      weights[k] = (counts[k] * plan.weightLeft) / total;
+    }
+    const b = solve(weights);
+    for (let k = 0; k < m; k++) {
+      sum[k] += b[k];
+      sumSq[k] += b[k] * b[k];
+    }
+  }
+  const se = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const mean = sum[k] / rounds;
+    se[k] = Math.sqrt(Math.max(0, sumSq[k] / rounds - mean * mean));
+  }
+  return se;
 }
 
 interface CoalitionPlan {
