@@ -1,13 +1,14 @@
 /**
  * Grows one regression tree on binned data (squared error, optional L2 on leaf values), the
  * histogram method of LightGBM / scikit-learn's HistGradientBoosting: a node's best split comes
- * from per-feature histograms of (weight, weighted target sum, row count); a child's histogram
+ * from per-feature histograms of (weight, weighted target sum); a child's histogram
  * is its parent's minus its sibling's, so only the smaller child is scanned (histograms are
  * packed: feature f owns nBins[f] slots). Tiny nodes (< HIST_MIN rows) gather their rows and sort
  * them by bin (or count small-bin features) per feature instead.
  * Growth is depth-first without a leaf limit (random forest) and best-first by gain with
  * `maxLeafNodes` (boosting). Rows carry optional weights (bootstrap counts): `cover` and node values
- * are weighted, `minSamplesLeaf` / `minSamplesSplit` count distinct rows, as scikit-learn does.
+ * are weighted, and so are `minSamplesLeaf` / `minSamplesSplit` (bootstrap draws; scikit-learn counts
+ * distinct rows there — the same with the default minSamplesLeaf = 1, and without bootstrap).
  * Gain of a split = S_L²/(W_L+λ) + S_R²/(W_R+λ) − S²/(W+λ); node value = S/(W+λ) (the mean when λ = 0).
  * Input: B binned rows × p features; O(B·p·depth) plus O(nodes·p·bins) for split scans.
  * References: Ke et al. 2017 (LightGBM); https://scikit-learn.org/stable/modules/tree.html
@@ -55,7 +56,8 @@ interface Pending {
 
 /**
  * Grows a tree on rows[0..rows.length) (the array is reordered in place). `target` and `weights`
- * are indexed by row id; weights null means 1 each. `onLeaf` receives each leaf's rows.
+ * are indexed by row id; weights (null = 1 each) must be positive integers (bootstrap counts), which
+ * keeps histogram subtraction exact. `onLeaf` receives each leaf's rows.
  */
 export function growTree(
   data: BinnedData,
@@ -71,14 +73,14 @@ export function growTree(
   const nBins = data.bins.nBins;
   const edges = data.bins.edges;
   const { maxDepth, minSamplesLeaf: msl, minSamplesSplit: mss, maxFeatures, maxLeafNodes, l2 } = params;
-  // Packed histogram: slot (offset[f] + bin) * 3 holds (weight, weighted target sum, row count).
+  // Packed histogram: slot (offset[f] + bin) * 2 holds (weight, weighted target sum).
   const offset = new Int32Array(p);
   let totalBins = 0;
   for (let f = 0; f < p; f++) {
     offset[f] = totalBins;
     totalBins += nBins[f];
   }
-  const histSize = totalBins * 3;
+  const histSize = totalBins * 2;
   const pool: Float64Array[] = [];
   const take = (): Float64Array => {
     const h = pool.pop();
@@ -88,12 +90,20 @@ export function growTree(
     }
     return new Float64Array(histSize);
   };
+  // Weight and weighted target side by side: one cache line per row in the hot loops.
+  const wt = new Float64Array(2 * data.nRows);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    const w = weights === null ? 1 : weights[r];
+    wt[2 * r] = w;
+    wt[2 * r + 1] = w * target[r];
+  }
   const features = new Int32Array(p);
   const keys = new Uint32Array(HIST_MIN);
   const gw = new Float64Array(HIST_MIN);
   const gy = new Float64Array(HIST_MIN);
   const gc = new Uint8Array(HIST_MIN * p);
-  const scratch = new Float64Array(256 * 3);
+  const scratch = new Float64Array(256 * 2);
 
   const fFeature: number[] = [];
   const fThreshold: number[] = [];
@@ -117,39 +127,53 @@ export function growTree(
     for (let k = start; k < end; k++) {
       const r = rows[k];
       const base = r * p;
-      const w = weights === null ? 1 : weights[r];
-      const wy = w * target[r];
+      const w = wt[2 * r];
+      const wy = wt[2 * r + 1];
       tw += w;
       ts += wy;
       for (let q = 0; q < wideF.length; q++) {
         const f = wideF[q];
-        const idx = (offset[f] + codes[base + f]) * 3;
+        const idx = (offset[f] + codes[base + f]) * 2;
         h[idx] += w;
         h[idx + 1] += wy;
-        h[idx + 2] += 1;
       }
       for (let q = 0; q < binaryF.length; q++) {
         const f = binaryF[q];
         if (codes[base + f] !== 0) {
-          const idx = (offset[f] + 1) * 3;
+          const idx = (offset[f] + 1) * 2;
           h[idx] += w;
           h[idx + 1] += wy;
-          h[idx + 2] += 1;
         }
       }
     }
     for (let q = 0; q < binaryF.length; q++) {
-      const idx = offset[binaryF[q]] * 3;
-      h[idx] = tw - h[idx + 3];
-      h[idx + 1] = ts - h[idx + 4];
-      h[idx + 2] = end - start - h[idx + 5];
+      const idx = offset[binaryF[q]] * 2;
+      h[idx] = tw - h[idx + 2];
+      h[idx + 1] = ts - h[idx + 3];
     }
+  };
+
+  /** Records a candidate split if it beats the best so far; returns the new best score. */
+  const consider = (node: Pending, best: number, f: number, b: number, lw: number, ls: number): number => {
+    const rw = node.w - lw;
+    if (lw < msl || rw < msl) return best;
+    const rs = node.s - ls;
+    const score = (ls * ls) / (lw + l2) + (rs * rs) / (rw + l2);
+    if (score > best) {
+      node.feature = f;
+      node.bin = b;
+      node.lw = lw;
+      node.ls = ls;
+      return score;
+    }
+    return best;
   };
 
   const evaluate = (node: Pending) => {
     node.gain = -Infinity;
     const count = node.end - node.start;
-    if (count < mss || count < 2 * msl || node.depth >= maxDepth) return;
+    const W = node.w;
+    if (count < 2 || W < mss || W < 2 * msl || node.depth >= maxDepth) return;
     const h = node.hist;
     if (h === null) {
       // Tiny node: gather its rows once into small contiguous buffers.
@@ -157,11 +181,9 @@ export function growTree(
       let pure = true;
       for (let k = 0; k < count; k++) {
         const r = rows[node.start + k];
-        const w = weights === null ? 1 : weights[r];
-        const yr = target[r];
-        if (yr !== y0) pure = false;
-        gw[k] = w;
-        gy[k] = w * yr;
+        if (target[r] !== y0) pure = false;
+        gw[k] = wt[2 * r];
+        gy[k] = wt[2 * r + 1];
         const src = r * p;
         const dst = k * p;
         for (let f = 0; f < p; f++) gc[dst + f] = codes[src + f];
@@ -180,7 +202,6 @@ export function growTree(
       }
       nf = maxFeatures;
     }
-    const W = node.w;
     const S = node.s;
     const parentScore = (S * S) / (W + l2);
     let best = parentScore + 1e-12 * Math.abs(parentScore);
@@ -190,92 +211,63 @@ export function growTree(
       if (nb < 2) continue;
       let lw = 0;
       let ls = 0;
-      let lc = 0;
       if (h !== null) {
-        const base = offset[f] * 3;
+        const base = offset[f] * 2;
         for (let b = 0; b < nb - 1; b++) {
-          const idx = base + b * 3;
-          const c = h[idx + 2];
-          if (c === 0) continue;
-          lw += h[idx];
+          const idx = base + b * 2;
+          const w = h[idx];
+          // Weights are integers, so an empty bin is exactly 0 even after subtraction.
+          if (w === 0) continue;
+          lw += w;
           ls += h[idx + 1];
-          lc += c;
-          if (lc < msl) continue;
-          if (count - lc < msl) break;
-          const rw = W - lw;
-          const rs = S - ls;
-          const score = (ls * ls) / (lw + l2) + (rs * rs) / (rw + l2);
-          if (score > best) {
-            best = score;
-            node.feature = f;
-            node.bin = b;
-            node.lw = lw;
-            node.ls = ls;
+          if (W - lw < msl) break;
+          best = consider(node, best, f, b, lw, ls);
+        }
+      } else if (nb === 2) {
+        for (let k = 0; k < count; k++) {
+          if (gc[k * p + f] === 0) {
+            lw += gw[k];
+            ls += gy[k];
           }
         }
+        if (lw > 0 && lw < W) best = consider(node, best, f, 0, lw, ls);
       } else if (nb <= count) {
         // Few bins for this node's size: count into a scratch histogram.
         const sh = scratch;
-        sh.fill(0, 0, nb * 3);
+        for (let k = 0; k < 2 * nb; k++) sh[k] = 0;
         for (let k = 0; k < count; k++) {
-          const idx = gc[k * p + f] * 3;
+          const idx = gc[k * p + f] * 2;
           sh[idx] += gw[k];
           sh[idx + 1] += gy[k];
-          sh[idx + 2] += 1;
         }
         for (let b = 0; b < nb - 1; b++) {
-          const idx = b * 3;
-          const c = sh[idx + 2];
-          if (c === 0) continue;
-          lw += sh[idx];
-          ls += sh[idx + 1];
-          lc += c;
-          if (lc < msl) continue;
-          if (count - lc < msl) break;
-          const rw = W - lw;
-          const rs = S - ls;
-          const score = (ls * ls) / (lw + l2) + (rs * rs) / (rw + l2);
-          if (score > best) {
-            best = score;
-            node.feature = f;
-            node.bin = b;
-            node.lw = lw;
-            node.ls = ls;
-          }
+          const w = sh[2 * b];
+          if (w === 0) continue;
+          lw += w;
+          ls += sh[2 * b + 1];
+          if (W - lw < msl) break;
+          best = consider(node, best, f, b, lw, ls);
         }
       } else {
         for (let k = 0; k < count; k++) keys[k] = (gc[k * p + f] << 16) | k;
-        if (count <= 24) {
-          for (let a = 1; a < count; a++) {
-            const v = keys[a];
-            let z = a - 1;
-            while (z >= 0 && keys[z] > v) {
-              keys[z + 1] = keys[z];
-              z--;
-            }
-            keys[z + 1] = v;
+        for (let a = 1; a < count; a++) {
+          const v = keys[a];
+          let z = a - 1;
+          while (z >= 0 && keys[z] > v) {
+            keys[z + 1] = keys[z];
+            z--;
           }
-        } else keys.subarray(0, count).sort();
+          keys[z + 1] = v;
+        }
         for (let k = 0; k < count - 1; k++) {
           const key = keys[k];
           const g = key & 0xffff;
           lw += gw[g];
           ls += gy[g];
-          lc++;
           const code = key >>> 16;
           if (keys[k + 1] >>> 16 === code) continue;
-          if (lc < msl) continue;
-          if (count - lc < msl) break;
-          const rw = W - lw;
-          const rs = S - ls;
-          const score = (ls * ls) / (lw + l2) + (rs * rs) / (rw + l2);
-          if (score > best) {
-            best = score;
-            node.feature = f;
-            node.bin = code;
-            node.lw = lw;
-            node.ls = ls;
-          }
+          if (W - lw < msl) break;
+          best = consider(node, best, f, code, lw, ls);
         }
       }
     }
@@ -326,9 +318,8 @@ export function growTree(
   let rootS = 0;
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
-    const w = weights === null ? 1 : weights[r];
-    rootW += w;
-    rootS += w * target[r];
+    rootW += wt[2 * r];
+    rootS += wt[2 * r + 1];
   }
   let rootHist: Float64Array | null = null;
   if (rows.length >= HIST_MIN) {
