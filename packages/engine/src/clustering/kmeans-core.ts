@@ -263,30 +263,11 @@ export function lloydHamerly(
   const lowerShift = new Float64Array(k);
   const half = new Float64Array(k);
 
-  // first assignment: exact distances, bounds initialised, sums accumulated
-  for (let i = 0, p = 0; i < n; i++, p += d) {
-    let b1 = Infinity;
-    let b2 = Infinity;
-    let bi = 0;
-    for (let c = 0, q = 0; c < k; c++, q += d) {
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const t = data[p + j] - centers[q + j];
-        s += t * t;
-      }
-      if (s < b1) {
-        b2 = b1;
-        b1 = s;
-        bi = c;
-      } else if (s < b2) b2 = s;
-    }
-    labels[i] = bi;
-    upper[i] = Math.sqrt(b1);
-    lower[i] = Math.sqrt(b2);
-    counts[bi]++;
-    const q = bi * d;
-    for (let j = 0; j < d; j++) next[q + j] += data[p + j];
-  }
+  // first assignment: with infinite upper and zero lower bounds every row gets exact distances
+  const pass = d === 3 ? boundedPass3 : boundedPass;
+  upper.fill(Infinity, 0, n);
+  lower.fill(0, 0, n);
+  pass(data, n, d, k, centers, labels, upper, lower, shift, lowerShift, half, next, counts);
 
   let iterations = 0;
   let strict = false;
@@ -297,7 +278,7 @@ export function lloydHamerly(
       next.fill(0);
       counts.fill(0);
       computeHalfGaps(centers, k, d, half);
-      const changes = boundedPass(
+      const changes = pass(
         data,
         n,
         d,
@@ -357,7 +338,7 @@ export function lloydHamerly(
   if (!strict) {
     // labels must match the final centres (scikit-learn re-runs the E-step when not strictly converged)
     computeHalfGaps(centers, k, d, half);
-    boundedPass(data, n, d, k, centers, labels, upper, lower, shift, lowerShift, half, null, null);
+    pass(data, n, d, k, centers, labels, upper, lower, shift, lowerShift, half, null, null);
   }
   return { centers, labels, inertia: inertiaOf(data, n, d, centers, labels), iterations, converged };
 }
@@ -489,4 +470,72 @@ function relocateEmpty(
     counts[old]--;
     counts[c] = 1;
   }
+}
+
+/** `boundedPass` unrolled for three features (the segmentation case): same logic, same results. */
+function boundedPass3(
+  data: Float64Array,
+  n: number,
+  _d: number,
+  k: number,
+  centers: Float64Array,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+  shift: Float64Array,
+  lowerShift: Float64Array,
+  half: Float64Array,
+  sums: Float64Array | null,
+  counts: Float64Array | null,
+): number {
+  let changes = 0;
+  for (let i = 0, p = 0; i < n; i++, p += 3) {
+    let a = labels[i];
+    let u = upper[i] + shift[a];
+    const l = lower[i] - lowerShift[a];
+    lower[i] = l;
+    const bound = half[a] > l ? half[a] : l;
+    const x0 = data[p];
+    const x1 = data[p + 1];
+    const x2 = data[p + 2];
+    if (u > bound) {
+      const qa = a * 3;
+      const t0 = x0 - centers[qa];
+      const t1 = x1 - centers[qa + 1];
+      const t2 = x2 - centers[qa + 2];
+      u = Math.sqrt(t0 * t0 + t1 * t1 + t2 * t2);
+      if (u > bound) {
+        let b1 = Infinity;
+        let b2 = Infinity;
+        let bi = 0;
+        for (let c = 0, q = 0; c < k; c++, q += 3) {
+          const s0 = x0 - centers[q];
+          const s1 = x1 - centers[q + 1];
+          const s2 = x2 - centers[q + 2];
+          const sq = s0 * s0 + s1 * s1 + s2 * s2;
+          if (sq < b1) {
+            b2 = b1;
+            b1 = sq;
+            bi = c;
+          } else if (sq < b2) b2 = sq;
+        }
+        if (bi !== a) {
+          labels[i] = bi;
+          a = bi;
+          changes++;
+        }
+        u = Math.sqrt(b1);
+        lower[i] = Math.sqrt(b2);
+      }
+    }
+    upper[i] = u;
+    if (sums !== null) {
+      counts![a]++;
+      const q = a * 3;
+      sums[q] += x0;
+      sums[q + 1] += x1;
+      sums[q + 2] += x2;
+    }
+  }
+  return changes;
 }
