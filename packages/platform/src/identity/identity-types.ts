@@ -6,14 +6,6 @@ import type { Db } from '../db/db.js';
 import type { LoginThrottle } from './login-throttle.js';
 import type { Role } from './roles.js';
 
-export interface Tenant {
-  readonly id: string;
-  readonly slug: string;
-  readonly name: string;
-  readonly plan: string;
-  readonly createdAt: Date;
-}
-
 export interface User {
   readonly id: string;
   readonly tenantId: string;

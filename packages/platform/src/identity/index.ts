@@ -1,7 +1,7 @@
 // Public API of the platform's identity area: tenants, users, roles, tokens and API keys.
 export { ROLES, roleRank, roleAtLeast, isRole } from './roles.js';
 export type { Role } from './roles.js';
-export type { Tenant, User, ApiKey, Principal, TokenPair, IdentityDeps } from './identity-types.js';
+export type { User, ApiKey, Principal, TokenPair, IdentityDeps } from './identity-types.js';
 export {
   MIN_PASSWORD_LENGTH,
   MAX_PASSWORD_LENGTH,
@@ -30,4 +30,3 @@ export { createApiKey, listTenantApiKeys, revokeApiKey } from './manage-api-keys
 export type { CreateApiKeyResult } from './manage-api-keys.js';
 export { seedDemoTenant, DEMO_OWNER_EMAIL } from './seed-demo-tenant.js';
 export type { SeedDemoTenantResult } from './seed-demo-tenant.js';
-export { findTenantById, insertTenant, slugify } from './tenants-repository.js';

@@ -4,14 +4,14 @@
  * simply not found.
  */
 import { AppError } from '../errors/app-error.js';
-import type { IdentityDeps, Principal, Tenant, User } from './identity-types.js';
+import { getTenantById, type Tenant } from '../db/repositories/tenant-repository.js';
+import type { IdentityDeps, Principal, User } from './identity-types.js';
 import { generatePassword } from './opaque-secret.js';
 import { hashPassword } from './password.js';
 import { emailTaken } from './register-account.js';
 import { revokeUserRefreshTokens } from './refresh-tokens-repository.js';
 import { requireGrantable, requireRole } from './require-role.js';
 import type { Role } from './roles.js';
-import { findTenantById } from './tenants-repository.js';
 import {
   countActiveOwners,
   findUserById,
@@ -97,7 +97,7 @@ export interface Me {
 
 /** The caller: tenant, role and, for a user, the user record. */
 export async function getMe(deps: Deps, principal: Principal): Promise<Me> {
-  const tenant = await findTenantById(deps.db, principal.tenantId);
+  const tenant = await getTenantById(deps.db, principal.tenantId);
   if (tenant === null) throw new AppError('TENANT_NOT_FOUND', 'not_found', 'Tenant not found.');
   const user =
     principal.userId === null ? null : await findUserById(deps.db, principal.tenantId, principal.userId);

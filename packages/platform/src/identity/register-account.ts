@@ -3,10 +3,11 @@
  * owner in.
  */
 import { AppError } from '../errors/app-error.js';
-import type { IdentityDeps, Tenant, TokenPair, User } from './identity-types.js';
+import type { Tenant } from '../db/repositories/tenant-repository.js';
+import type { IdentityDeps, TokenPair, User } from './identity-types.js';
 import { issueTokens } from './issue-tokens.js';
 import { hashPassword } from './password.js';
-import { insertTenant, slugify } from './tenants-repository.js';
+import { insertTenantWithFreeSlug, slugify } from './tenants-repository.js';
 import { insertUser } from './users-repository.js';
 
 export interface RegisterAccountInput {
@@ -32,7 +33,11 @@ export async function registerAccount(
   const passwordHash = await hashPassword(input.password);
   const name = input.tenantName.trim();
   return deps.db.transaction(async (tx) => {
-    const tenant = await insertTenant(tx, { slug: slugify(name), name, plan: deps.config.plans.defaultPlan });
+    const tenant = await insertTenantWithFreeSlug(tx, {
+      slug: slugify(name),
+      name,
+      plan: deps.config.plans.defaultPlan,
+    });
     const user = await insertUser(tx, tenant.id, { email: input.email, passwordHash, role: 'owner' });
     if (user === null) throw emailTaken();
     const { tokens } = await issueTokens(deps, tx, user);

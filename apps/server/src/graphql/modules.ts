@@ -1,0 +1,5 @@
+/** Every GraphQL module; to add fields, write graphql/<name>-module.ts and append it here. */
+import type { GraphqlModule } from './graphql-module.js';
+import { identityModule } from './identity-module.js';
+
+export const GRAPHQL_MODULES: readonly GraphqlModule[] = [identityModule];

@@ -1,0 +1,11 @@
+/**
+ * Every REST route group, mounted under /api/v1 in this order. To add one: write
+ * routes/<name>-routes.ts exporting a RouteGroup (see route-group.ts) and append it here.
+ */
+import { apiKeysRoutes } from './api-keys-routes.js';
+import { healthRoutes } from './health-routes.js';
+import type { RouteGroup } from './route-group.js';
+import { tokenRoutes } from './token-routes.js';
+import { usersRoutes } from './users-routes.js';
+
+export const ROUTE_GROUPS: readonly RouteGroup[] = [healthRoutes, tokenRoutes, usersRoutes, apiKeysRoutes];
