@@ -90,13 +90,14 @@ export function growTree(
     }
     return new Float64Array(histSize);
   };
-  // Weight and weighted target side by side: one cache line per row in the hot loops.
-  const wt = new Float64Array(2 * data.nRows);
+  // Weight, weighted target and target side by side: one cache line per row in the hot loops.
+  const wt = new Float64Array(3 * data.nRows);
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
     const w = weights === null ? 1 : weights[r];
-    wt[2 * r] = w;
-    wt[2 * r + 1] = w * target[r];
+    wt[3 * r] = w;
+    wt[3 * r + 1] = w * target[r];
+    wt[3 * r + 2] = target[r];
   }
   const features = new Int32Array(p);
   const keys = new Uint32Array(HIST_MIN);
@@ -127,8 +128,8 @@ export function growTree(
     for (let k = start; k < end; k++) {
       const r = rows[k];
       const base = r * p;
-      const w = wt[2 * r];
-      const wy = wt[2 * r + 1];
+      const w = wt[3 * r];
+      const wy = wt[3 * r + 1];
       tw += w;
       ts += wy;
       for (let q = 0; q < wideF.length; q++) {
@@ -177,13 +178,13 @@ export function growTree(
     const h = node.hist;
     if (h === null) {
       // Tiny node: gather its rows once into small contiguous buffers.
-      const y0 = target[rows[node.start]];
+      const y0 = wt[3 * rows[node.start] + 2];
       let pure = true;
       for (let k = 0; k < count; k++) {
         const r = rows[node.start + k];
-        if (target[r] !== y0) pure = false;
-        gw[k] = wt[2 * r];
-        gy[k] = wt[2 * r + 1];
+        if (wt[3 * r + 2] !== y0) pure = false;
+        gw[k] = wt[3 * r];
+        gy[k] = wt[3 * r + 1];
         const src = r * p;
         const dst = k * p;
         for (let f = 0; f < p; f++) gc[dst + f] = codes[src + f];
@@ -318,8 +319,8 @@ export function growTree(
   let rootS = 0;
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
-    rootW += wt[2 * r];
-    rootS += wt[2 * r + 1];
+    rootW += wt[3 * r];
+    rootS += wt[3 * r + 1];
   }
   let rootHist: Float64Array | null = null;
   if (rows.length >= HIST_MIN) {
