@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adjustedRandIndex } from './adjusted-rand-index.js';
-import { chooseK } from './choose-k.js';
+import { chooseK, chooseKParallel } from './choose-k.js';
 import { fitGaussianMixture } from './gaussian-mixture.js';
 import { makeBlobs } from './make-blobs.js';
 
@@ -43,6 +43,13 @@ describe('chooseK', () => {
     expect(sampled.silhouetteSampled).toBe(true);
     expect(sampled.bestK).toBe(5);
     expect(sampled.candidates[0].bic).toBeUndefined();
+  });
+
+  it('chooseKParallel gives the same answer with worker threads', async () => {
+    const par = await chooseKParallel(X, { nInit: 3, seed: 42, kMax: 6, parallelMinRows: 0 });
+    const seq = chooseK(X, { nInit: 3, seed: 42, kMax: 6 });
+    expect(par.candidates).toEqual(seq.candidates);
+    expect(par.bestK).toBe(5);
   });
 
   it('explains a disagreement between silhouette and the other views', () => {

@@ -12,6 +12,7 @@ import { EngineError } from '../core/engine-error.js';
 import { selectRows, type Matrix } from '../core/matrix.js';
 import { createRng, shuffledIndices } from '../core/random.js';
 import { findKnee } from './find-knee.js';
+import { fitKMeansParallel, type KMeansParallelOptions } from './fit-kmeans-parallel.js';
 import { fitGaussianMixture, type CovarianceType } from './gaussian-mixture.js';
 import {
   assertClusterInput,
@@ -75,8 +76,22 @@ export interface ChooseKResult {
   warnings: string[];
 }
 
-/** Picks the number of clusters by silhouette; reports the elbow and BIC views too. */
-export function chooseK(X: Matrix, options: ChooseKOptions = {}): ChooseKResult {
+/** A k-means fit the search needs: the driver answers with the fitted model. */
+interface FitRequest {
+  k: number;
+  nInit: number;
+  maxIterations: number;
+  seed: number;
+}
+
+/**
+ * The search as a generator that yields each k-means fit it needs, so one body serves the
+ * single-thread (`chooseK`) and the worker-thread (`chooseKParallel`) drivers.
+ */
+function* chooseKSteps(
+  X: Matrix,
+  options: ChooseKOptions,
+): Generator<FitRequest, ChooseKResult, KMeansModel> {
   assertClusterInput(X);
   const o = { ...CHOOSE_K_DEFAULTS, ...stripUndefined(options) };
   checkIntegerOption('kMin', o.kMin, 2);
@@ -102,12 +117,7 @@ export function chooseK(X: Matrix, options: ChooseKOptions = {}): ChooseKResult 
   const candidates: KCandidate[] = [];
   let best: { k: number; s: number; model: KMeansModel } | undefined;
   for (let k = o.kMin; k <= kHigh; k++) {
-    const model = fitKMeans(X, {
-      nClusters: k,
-      nInit: o.nInit,
-      maxIterations: o.maxIterations,
-      seed: o.seed,
-    });
+    const model: KMeansModel = yield { k, nInit: o.nInit, maxIterations: o.maxIterations, seed: o.seed };
     const distinct = new Set(model.labels).size;
     let s = NaN;
     if (distinct >= 2 && distinct <= n - 1) {
@@ -162,4 +172,40 @@ export function chooseK(X: Matrix, options: ChooseKOptions = {}): ChooseKResult 
     model: best?.model,
     warnings,
   };
+}
+
+/** Picks the number of clusters by silhouette; reports the elbow and BIC views too. */
+export function chooseK(X: Matrix, options: ChooseKOptions = {}): ChooseKResult {
+  const steps = chooseKSteps(X, options);
+  let step = steps.next();
+  while (!step.done) {
+    const r = step.value;
+    step = steps.next(
+      fitKMeans(X, { nClusters: r.k, nInit: r.nInit, maxIterations: r.maxIterations, seed: r.seed }),
+    );
+  }
+  return step.value;
+}
+
+/** `chooseK` with each k-means fit spread over worker threads (`fitKMeansParallel`); same result. */
+export async function chooseKParallel(
+  X: Matrix,
+  options: ChooseKOptions & Pick<KMeansParallelOptions, 'threads' | 'parallelMinRows'> = {},
+): Promise<ChooseKResult> {
+  const { threads, parallelMinRows, ...rest } = options;
+  const steps = chooseKSteps(X, rest);
+  let step = steps.next();
+  while (!step.done) {
+    const r = step.value;
+    const model = await fitKMeansParallel(X, {
+      nClusters: r.k,
+      nInit: r.nInit,
+      maxIterations: r.maxIterations,
+      seed: r.seed,
+      threads,
+      parallelMinRows,
+    });
+    step = steps.next(model);
+  }
+  return step.value;
 }

@@ -36,6 +36,7 @@ export { makeBlobs, type BlobsOptions } from './make-blobs.js';
 export { fitKMeansParallel, type KMeansParallelOptions } from './fit-kmeans-parallel.js';
 export {
   chooseK,
+  chooseKParallel,
   CHOOSE_K_DEFAULTS,
   type ChooseKOptions,
   type ChooseKResult,
