@@ -9,3 +9,10 @@ export { openCsv, sniffDelimiter } from './open-csv.js';
 export type { CsvSource, OpenedCsv } from './open-csv.js';
 export { writeDemoCustomers } from './write-demo-customers.js';
 export type { WriteDemoCustomersOptions, WriteDemoCustomersResult } from './write-demo-customers.js';
+export { importCustomers, MAX_REJECTS_IN_RESULT } from './import-customers.js';
+export type {
+  ImportCustomersDeps,
+  ImportCustomersOptions,
+  ImportCustomersResult,
+  ImportProgress,
+} from './import-customers.js';
