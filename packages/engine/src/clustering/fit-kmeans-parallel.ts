@@ -49,32 +49,51 @@ export async function fitKMeansParallel(
   }
   const tolAbs = absoluteTolerance(shared, n, d, o.tolerance);
   const seeds = restartSeeds(o.seed, o.nInit);
-  const shares: number[][] = Array.from({ length: nThreads }, () => []);
-  for (let r = 0; r < o.nInit; r++) shares[r % nThreads].push(r);
-
-  const pending = shares.slice(1).map((indices) => {
-    const data: KMeansWorkerData = {
-      buffer: shared.buffer as SharedArrayBuffer,
-      byteOffset: shared.byteOffset,
-      n,
-      d,
-      k: o.nClusters,
-      seeds,
-      indices,
-      maxIterations: o.maxIterations,
-      tolAbs,
-    };
-    return runTsWorker<KMeansWorkerResult>(new URL('./kmeans-worker.ts', import.meta.url), data).catch(
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const data: KMeansWorkerData = {
+    buffer: shared.buffer as SharedArrayBuffer,
+    byteOffset: shared.byteOffset,
+    n,
+    d,
+    k: o.nClusters,
+    seeds,
+    counter: counter.buffer as SharedArrayBuffer,
+    maxIterations: o.maxIterations,
+    tolAbs,
+  };
+  let workerFailed = false;
+  const pending = Array.from({ length: nThreads - 1 }, () =>
+    runTsWorker<KMeansWorkerResult | null>(new URL('./kmeans-worker.ts', import.meta.url), data).catch(
       (err: unknown) => {
         if (strictWorkers) throw err;
-        // a worker that cannot start (no tsx, no threads) must not fail the fit: run its share here
-        const local = runRestarts(shared, n, d, o.nClusters, seeds, indices, o.maxIterations, tolAbs)!;
-        return { index: local.index, ...local.run };
+        workerFailed = true;
+        return null;
       },
-    );
-  });
-  const mine = runRestarts(shared, n, d, o.nClusters, seeds, shares[0], o.maxIterations, tolAbs)!;
-  const results: KMeansWorkerResult[] = [{ index: mine.index, ...mine.run }, ...(await Promise.all(pending))];
+    ),
+  );
+  const doneHere = new Set<number>();
+  const mine = runRestarts(
+    shared,
+    n,
+    d,
+    o.nClusters,
+    seeds,
+    counter,
+    o.maxIterations,
+    tolAbs,
+    undefined,
+    (r) => doneHere.add(r),
+  );
+  const results = [mine ? { index: mine.index, ...mine.run } : null, ...(await Promise.all(pending))].filter(
+    (r): r is KMeansWorkerResult => r !== null,
+  );
+  if (workerFailed) {
+    // a worker that failed (no tsx, no threads) lost the restarts it claimed: redo every restart not
+    // finished here (duplicates are harmless: same seed, same run)
+    const missing = seeds.map((_, r) => r).filter((r) => !doneHere.has(r));
+    const redo = runRestarts(shared, n, d, o.nClusters, seeds, missing, o.maxIterations, tolAbs);
+    if (redo) results.push({ index: redo.index, ...redo.run });
+  }
   let best = results[0];
   for (const r of results) {
     if (r.inertia < best.inertia || (r.inertia === best.inertia && r.index < best.index)) best = r;

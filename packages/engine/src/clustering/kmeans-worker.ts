@@ -13,7 +13,8 @@ export interface KMeansWorkerData {
   d: number;
   k: number;
   seeds: number[];
-  indices: number[];
+  /** Shared restart counter (Int32Array over a SharedArrayBuffer). */
+  counter: SharedArrayBuffer;
   maxIterations: number;
   tolAbs: number;
 }
@@ -29,6 +30,7 @@ export interface KMeansWorkerResult {
 
 const w = tsWorkerPayload<KMeansWorkerData>();
 const data = new Float64Array(w.buffer, w.byteOffset, w.n * w.d);
-const best = runRestarts(data, w.n, w.d, w.k, w.seeds, w.indices, w.maxIterations, w.tolAbs)!;
-const result: KMeansWorkerResult = { index: best.index, ...best.run };
-parentPort!.postMessage(result, [best.run.labels.buffer as ArrayBuffer]);
+const best = runRestarts(data, w.n, w.d, w.k, w.seeds, new Int32Array(w.counter), w.maxIterations, w.tolAbs);
+// null when the other threads had already claimed every restart
+const result: KMeansWorkerResult | null = best ? { index: best.index, ...best.run } : null;
+parentPort!.postMessage(result, best ? [best.run.labels.buffer as ArrayBuffer] : []);

@@ -121,24 +121,42 @@ export function restartSeeds(seed: number, nInit: number): number[] {
   return Array.from({ length: nInit }, () => rng.nextSeed());
 }
 
-/** Runs the given restarts on this thread; returns the best run and its restart index. */
+/**
+ * Runs restarts on this thread: the given list, or — with a shared counter — whichever restart index
+ * is claimed next (so threads that start late simply take fewer). Returns the best run and its index
+ * (ties go to the lower index, as each thread claims indices in increasing order).
+ */
 export function runRestarts(
   data: Float64Array,
   n: number,
   d: number,
   k: number,
   seeds: readonly number[],
-  indices: readonly number[],
+  indices: readonly number[] | Int32Array,
   maxIterations: number,
   tolAbs: number,
   initialCenters?: Float64Array,
+  onDone?: (index: number) => void,
 ): { run: KMeansRun; index: number } | undefined {
   const scratch = createScratch(n);
   let best: { run: KMeansRun; index: number } | undefined;
-  for (const r of indices) {
+  const claim =
+    indices instanceof Int32Array
+      ? (() => {
+          const counter = indices;
+          return function* (): Generator<number> {
+            for (let r = Atomics.add(counter, 0, 1); r < seeds.length; r = Atomics.add(counter, 0, 1))
+              yield r;
+          };
+        })()
+      : function* (): Generator<number> {
+          yield* indices;
+        };
+  for (const r of claim()) {
     const init = initialCenters ?? kmeansPlusPlus(data, n, d, k, seeds[r], scratch);
     const run = lloydHamerly(data, n, d, k, init, maxIterations, tolAbs, scratch);
     if (!best || run.inertia < best.run.inertia) best = { run, index: r };
+    onDone?.(r);
   }
   return best;
 }
