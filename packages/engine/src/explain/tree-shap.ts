@@ -71,13 +71,16 @@ export function treeShap(ensemble: TreeEnsemble, X: Matrix): ShapValues {
   const ws = new Workspace(maxDepth + 2);
   const values = createMatrix(X.rows, p);
   const predictions = new Float64Array(X.rows);
-  const phi = new Float64Array(p);
+  // Trees outer, rows inner: one tree's arrays stay in cache while every row walks it.
+  for (const tree of ensemble.trees) {
+    for (let i = 0; i < X.rows; i++) {
+      ws.run(tree, X.data, i * p, values.data);
+    }
+  }
   for (let i = 0; i < X.rows; i++) {
-    phi.fill(0);
-    for (const tree of ensemble.trees) ws.run(tree, X.data, i * p, phi);
     let total = baseValue;
     for (let j = 0; j < p; j++) {
-      const v = ensemble.weight * phi[j];
+      const v = ensemble.weight * values.data[i * p + j];
       values.data[i * p + j] = v;
       total += v;
     }
@@ -103,8 +106,9 @@ function validateTree(tree: TreeArrays, p: number): void {
 }
 
 /**
- * The "unique path" of Algorithm 2, stored as a triangle of flat arrays: the recursion at depth d
- * owns slots [d(d+1)/2, d(d+1)/2 + d + 1), so a child copies its parent's path without allocating.
+ * The "unique path" of Algorithm 2 in flat arrays, one slot of `width` elements per depth. The
+ * first child copies its parent's path into the next depth's slot; the second child reuses the
+ * parent's slot in place (the parent no longer needs it), which halves the copying.
  */
 class Workspace {
   private readonly feature: Int32Array;
@@ -113,13 +117,15 @@ class Workspace {
   private readonly pweight: Float64Array;
   /** inv[k] = 1 / k: the recursions divide by small integers in their inner loops. */
   private readonly inv: Float64Array;
+  private readonly width: number;
   private tree!: TreeArrays;
   private x!: Float64Array;
   private offset = 0;
   private phi!: Float64Array;
 
   constructor(maxPathLength: number) {
-    const size = ((maxPathLength + 1) * (maxPathLength + 2)) / 2;
+    this.width = maxPathLength + 1;
+    const size = this.width * (maxPathLength + 1);
     this.feature = new Int32Array(size);
     this.zero = new Float64Array(size);
     this.one = new Float64Array(size);
@@ -127,17 +133,19 @@ class Workspace {
     this.inv = Float64Array.from({ length: maxPathLength + 2 }, (_, k) => (k === 0 ? 0 : 1 / k));
   }
 
+  /** Adds the tree's SHAP values for the row at x[offset ..] into phi[offset ..]. */
   run(tree: TreeArrays, x: Float64Array, offset: number, phi: Float64Array): void {
     this.tree = tree;
     this.x = x;
     this.offset = offset;
     this.phi = phi;
-    this.recurse(0, 0, 0, -1, 1, 1, -1);
+    this.recurse(0, 0, 0, 0, -1, 1, 1, -1);
   }
 
   private recurse(
     node: number,
     depth: number,
+    start: number,
     parentStart: number,
     parentDepth: number,
     zeroFraction: number,
@@ -145,9 +153,8 @@ class Workspace {
     featureIndex: number,
   ): void {
     const { feature, zero, one, pweight } = this;
-    const start = (depth * (depth + 1)) / 2;
     // Copy the parent's path (its `parentDepth + 1` elements, after any unwinding).
-    for (let k = 0; k <= parentDepth; k++) {
+    for (let k = 0; k <= parentDepth && start !== parentStart; k++) {
       feature[start + k] = feature[parentStart + k];
       zero[start + k] = zero[parentStart + k];
       one[start + k] = one[parentStart + k];
@@ -171,10 +178,10 @@ class Workspace {
               total += pweight[start + j] * this.inv[uniqueDepth - j];
             coldContribution = -total * (uniqueDepth + 1) * leafValue;
           }
-          this.phi[feature[start + i]] += coldContribution;
+          this.phi[this.offset + feature[start + i]] += coldContribution;
         } else {
           const w = this.unwoundSum(start, uniqueDepth, i);
-          this.phi[feature[start + i]] += w * (one[start + i] - zero[start + i]) * leafValue;
+          this.phi[this.offset + feature[start + i]] += w * (one[start + i] - zero[start + i]) * leafValue;
         }
       }
       return;
@@ -199,11 +206,20 @@ class Workspace {
       this.unwind(start, d, k);
       d--;
     }
-    this.recurse(hot, depth + 1, start, d, hotZero * incomingZero, incomingOne, split);
     // A cold child no training row reached carries no weight (and would divide 0 by 0).
-    if (coldZero * incomingZero > 0) {
-      this.recurse(cold, depth + 1, start, d, coldZero * incomingZero, 0, split);
-    }
+    const coldAlive = coldZero * incomingZero > 0;
+    const next = (depth + 1) * this.width;
+    this.recurse(
+      hot,
+      depth + 1,
+      coldAlive ? next : start,
+      start,
+      d,
+      hotZero * incomingZero,
+      incomingOne,
+      split,
+    );
+    if (coldAlive) this.recurse(cold, depth + 1, start, start, d, coldZero * incomingZero, 0, split);
   }
 
   private extend(s: number, d: number, zeroFraction: number, oneFraction: number, f: number): void {
