@@ -54,18 +54,19 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProviderAlias>();
 
-  app.decorate('registeredRoutes', [] as RegisteredRoute[]);
-  app.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods)
-      app.registeredRoutes.push({ method, url: route.url, auth: route.config?.auth });
-  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
   registerErrorHandlers(app);
   registerAuthHook(app, deps);
+  // After the auth hook's onRoute, which gives plugin routes their 'public' declaration.
+  app.decorate('registeredRoutes', [] as RegisteredRoute[]);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods)
+      app.registeredRoutes.push({ method, url: route.url, auth: route.config?.auth });
+  });
   registerFormBodyParser(app);
   // CSP would break the docs and GraphiQL pages; the API answers JSON only. swagger-ui sets its own CSP.
   await app.register(fastifyHelmet, { contentSecurityPolicy: false });

@@ -14,22 +14,44 @@ import { GRAPHQL_MODULES } from './modules.js';
 
 export const GRAPHQL_MAX_DEPTH = 8;
 
-function formatError(e: GraphQLError, requestId: string): GraphQLFormattedError {
-  const original = e.originalError;
+interface MercuriusLikeError {
+  code?: unknown;
+  message: string;
+  errors?: unknown;
+}
+
+/**
+ * mercurius reports request-level failures as one MER_ERR_GQL_VALIDATION error wrapping the real
+ * ones (syntax, validation, depth); resolver failures arrive as GraphQLErrors with originalError.
+ */
+function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.flatMap((e) => {
+    const m = (e.originalError ?? e) as unknown as MercuriusLikeError;
+    return m.code === 'MER_ERR_GQL_VALIDATION' && Array.isArray(m.errors)
+      ? (m.errors as GraphQLError[])
+      : [e];
+  });
+}
+
+/** The formatted error, and whether it is unexpected (to be logged). */
+function formatError(
+  e: GraphQLError,
+  requestId: string,
+): { formatted: GraphQLFormattedError; unexpected: boolean } {
   const where: Pick<GraphQLFormattedError, 'locations' | 'path'> = {
     ...(e.locations ? { locations: e.locations } : {}),
     ...(e.path ? { path: e.path } : {}),
   };
-  if (original === undefined || original === null) {
-    return { message: e.message, ...where, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
-  }
-  if (isAppError(original) && original.category !== 'internal') {
-    return { message: original.message, ...where, extensions: { code: original.code } };
-  }
-  const code = (original as { code?: unknown }).code;
-  if (code === 'MER_ERR_GQL_QUERY_DEPTH')
-    return { message: e.message, ...where, extensions: { code: 'GRAPHQL_QUERY_TOO_DEEP' } };
-  return { message: 'Internal server error.', ...where, extensions: { code: 'INTERNAL_ERROR', requestId } };
+  const done = (message: string, code: string, unexpected = false, extra: Record<string, unknown> = {}) => ({
+    formatted: { message, ...where, extensions: { code, ...extra } },
+    unexpected,
+  });
+  const code = ((e.originalError ?? e) as unknown as MercuriusLikeError).code;
+  if (code === 'MER_ERR_GQL_QUERY_DEPTH') return done(e.message, 'GRAPHQL_QUERY_TOO_DEEP');
+  const original = e.originalError;
+  if (original === undefined || original === null) return done(e.message, 'GRAPHQL_VALIDATION_FAILED');
+  if (isAppError(original) && original.category !== 'internal') return done(original.message, original.code);
+  return done('Internal server error.', 'INTERNAL_ERROR', true, { requestId });
 }
 
 export async function registerGraphql(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -49,17 +71,13 @@ export async function registerGraphql(app: FastifyInstance, deps: AppDeps): Prom
     errorFormatter: (execution, ctx) => {
       const formatted = mercurius.defaultErrorFormatter(execution, ctx);
       const requestId = (ctx as unknown as { reply?: { request: { id: string } } }).reply?.request.id ?? '';
-      for (const e of execution.errors) {
-        if (!isAppError(e.originalError) && e.originalError)
-          ctx.reply.request.log.error({ err: e.originalError }, 'graphql error');
-      }
-      return {
-        statusCode: formatted.statusCode,
-        response: {
-          data: execution.data ?? null,
-          errors: execution.errors.map((e) => formatError(e, requestId)),
-        },
-      };
+      const errors = flatten(execution.errors).map((e) => {
+        const { formatted: f, unexpected } = formatError(e, requestId);
+        if (unexpected)
+          ctx.reply.request.log.error({ err: e.originalError ?? e, requestId }, 'graphql error');
+        return f;
+      });
+      return { statusCode: formatted.statusCode, response: { data: execution.data ?? null, errors } };
     },
   });
 }

@@ -8,8 +8,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import './route-auth.js';
 
-/** Routes added by plugins (docs UI, GraphQL endpoint) are public; GraphQL checks roles per field. */
-const PLUGIN_PUBLIC_ROUTE = /^\/(docs(\/|$)|graphql$|graphiql(\/|$))/;
+/**
+ * Routes added by plugins are public: the docs UI, the GraphQL endpoint (which checks roles per
+ * field) and the CORS preflight catch-all.
+ */
+const PLUGIN_PUBLIC_ROUTE = /^(\/docs(\/|$)|\/graphql$|\/graphiql(\/|$)|\*$)/;
 
 const header = (request: FastifyRequest, name: string): string | undefined => {
   const v = request.headers[name];

@@ -44,7 +44,9 @@ export async function registerOpenApi(
         },
       },
     },
-    transform: jsonSchemaTransform,
+    // Only REST routes carry zod schemas; plugin routes (GraphQL, docs assets) stay out of the document.
+    transform: (input) =>
+      input.url.startsWith('/api/') ? jsonSchemaTransform(input) : { schema: { hide: true }, url: input.url },
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, {
