@@ -21,7 +21,10 @@ function wrap(pg: PGlite | null, ex: Executor, depth: number): Db {
       const { text, values } = fragment.toQuery();
       try {
         const r = await ex.query<T>(text, values as unknown[]);
-        return { rows: r.rows, rowCount: r.affectedRows ?? r.rowCount ?? r.rows.length };
+        return {
+          rows: r.rows,
+          rowCount: r.rowCount ?? (r.fields.length > 0 ? r.rows.length : (r.affectedRows ?? 0)),
+        };
       } catch (e) {
         throw translateDbError(e);
       }
@@ -35,10 +38,17 @@ function wrap(pg: PGlite | null, ex: Executor, depth: number): Db {
     },
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       if (pg !== null) {
+        // Errors thrown by `fn` pass through untouched; only PGlite's own (BEGIN/COMMIT) are translated.
+        const thrown = new Set<unknown>();
         try {
-          return await pg.transaction((ptx) => fn(wrap(null, ptx, 1)));
+          return await pg.transaction((ptx) =>
+            fn(wrap(null, ptx, 1)).catch((e: unknown) => {
+              thrown.add(e);
+              throw e;
+            }),
+          );
         } catch (e) {
-          throw translateDbError(e);
+          throw thrown.has(e) ? e : translateDbError(e);
         }
       }
       const inner = wrap(null, ex, depth + 1);

@@ -2,6 +2,7 @@
 import type { Config, PlanName } from '../../config/config-types.js';
 import type { Db } from '../db.js';
 import { sql } from '../sql.js';
+import { isUuid } from './is-uuid.js';
 
 export interface Tenant {
   readonly id: string;
@@ -19,11 +20,10 @@ export interface NewTenant {
 }
 
 const COLUMNS = sql`id, slug, name, plan, created_at AS "createdAt", updated_at AS "updatedAt"`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The tenant with this id, or null (also for strings that are not uuids). */
 export async function getTenantById(db: Db, id: string): Promise<Tenant | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const { rows } = await db.query<Tenant>(sql`SELECT ${COLUMNS} FROM tenants WHERE id = ${id}`);
   return rows[0] ?? null;
 }
