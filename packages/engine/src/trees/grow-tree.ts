@@ -106,13 +106,15 @@ export function growTree(
   const gc = new Uint8Array(HIST_MIN * p);
   const scratch = new Float64Array(256 * 2);
 
-  const fFeature: number[] = [];
-  const fThreshold: number[] = [];
-  const fBin: number[] = [];
-  const fLeft: number[] = [];
-  const fRight: number[] = [];
-  const fValue: number[] = [];
-  const fCover: number[] = [];
+  // Every leaf holds ≥ 1 row, so a tree has at most 2·rows − 1 nodes.
+  const capacity = Math.max(1, 2 * rows.length - 1);
+  const fFeature = new Int32Array(capacity);
+  const fThreshold = new Float64Array(capacity);
+  const fBin = new Int32Array(capacity);
+  const fLeft = new Int32Array(capacity);
+  const fRight = new Int32Array(capacity);
+  const fValue = new Float64Array(capacity);
+  const fCover = new Float64Array(capacity);
   let nextId = 0;
 
   // Two-bin features (one-hot columns) only accumulate their code-1 rows; bin 0 is the node total
@@ -284,13 +286,12 @@ export function growTree(
     hist: Float64Array | null,
   ): Pending => {
     const id = nextId++;
-    fFeature.push(-1);
-    fThreshold.push(0);
-    fBin.push(-1);
-    fLeft.push(-1);
-    fRight.push(-1);
-    fValue.push(s / (w + l2));
-    fCover.push(w);
+    fFeature[id] = -1;
+    fBin[id] = -1;
+    fLeft[id] = -1;
+    fRight[id] = -1;
+    fValue[id] = s / (w + l2);
+    fCover[id] = w;
     const node: Pending = {
       id,
       start,
@@ -394,13 +395,13 @@ export function growTree(
 
   return {
     tree: {
-      feature: Int32Array.from(fFeature),
-      threshold: Float64Array.from(fThreshold),
-      left: Int32Array.from(fLeft),
-      right: Int32Array.from(fRight),
-      value: Float64Array.from(fValue),
-      cover: Float64Array.from(fCover),
+      feature: fFeature.slice(0, nextId),
+      threshold: fThreshold.slice(0, nextId),
+      left: fLeft.slice(0, nextId),
+      right: fRight.slice(0, nextId),
+      value: fValue.slice(0, nextId),
+      cover: fCover.slice(0, nextId),
     },
-    binThreshold: Int32Array.from(fBin),
+    binThreshold: fBin.slice(0, nextId),
   };
 }
