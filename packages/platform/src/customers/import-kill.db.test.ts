@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, describe, it, expect } from 'vitest';
-import { loadConfig } from '../config/index.js';
-import { migrate, openPglite, sql } from '../db/index.js';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import { loadConfig, testDatabaseUrl } from '../config/index.js';
+import { migrate, openPglite, openPostgres, sql, type Db } from '../db/index.js';
 import { importCustomers } from './import-customers.js';
 import { writeDemoCustomers } from './write-demo-customers.js';
 
@@ -42,32 +44,71 @@ function importAndKill(args: string[], afterRows: number): Promise<{ killedAt: n
   });
 }
 
+const SEED_CSV = 'CustomerID,Age\n' + Array.from({ length: 100 }, (_, i) => `seed-${i},30`).join('\n');
+
+/** Migrates, creates a tenant with 100 customers, closes; returns the tenant id. */
+async function prepare(db: Db): Promise<string> {
+  await migrate(db);
+  const { rows } = await db.query<{ id: string }>(
+    sql`INSERT INTO tenants (slug, name, plan) VALUES ('kill', 'Kill', 'enterprise') RETURNING id`,
+  );
+  const tenantId = rows[0].id;
+  await importCustomers(
+    { db, config: loadConfig({ env: {} }) },
+    { tenantId, source: Readable.from([Buffer.from(SEED_CSV)]) },
+  );
+  await db.close();
+  return tenantId;
+}
+
+async function countAll(db: Db): Promise<number> {
+  const n = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM customers`);
+  await db.close();
+  return n.rows[0].n;
+}
+
 describe('importCustomers, killed mid-import', () => {
+  const big = join(dir, 'big.csv');
+  beforeAll(async () => {
+    await writeDemoCustomers({ rows: 20_000, seed: 3, out: big });
+  });
+
   it('leaves a persisted PGlite database exactly as it was', async () => {
     const dataDir = join(dir, 'pgdata');
-    const big = join(dir, 'big.csv');
-    await writeDemoCustomers({ rows: 20_000, seed: 3, out: big });
-
-    const db = await openPglite(dataDir);
-    await migrate(db);
-    const { rows } = await db.query<{ id: string }>(
-      sql`INSERT INTO tenants (slug, name, plan) VALUES ('kill', 'Kill', 'enterprise') RETURNING id`,
-    );
-    const tenantId = rows[0].id;
-    const seed = 'CustomerID,Age\n' + Array.from({ length: 100 }, (_, i) => `seed-${i},30`).join('\n');
-    await importCustomers(
-      { db, config: loadConfig({ env: {} }) },
-      { tenantId, source: Readable.from([Buffer.from(seed)]) },
-    );
-    await db.close();
-
+    const tenantId = await prepare(await openPglite(dataDir));
     const { killedAt, finished } = await importAndKill([dataDir, tenantId, big], 5000);
     expect(finished).toBe(false);
     expect(killedAt).toBeGreaterThanOrEqual(5000);
-
-    const reopened = await openPglite(dataDir);
-    const n = await reopened.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM customers`);
-    await reopened.close();
-    expect(n.rows[0].n).toBe(100);
+    expect(await countAll(await openPglite(dataDir))).toBe(100);
   });
+
+  const adminUrl = testDatabaseUrl();
+  it.skipIf(adminUrl === undefined)(
+    'leaves a PostgreSQL database exactly as it was (TEST_DATABASE_URL)',
+    async () => {
+      const name = `cl_kill_${randomBytes(6).toString('hex')}`;
+      const admin = async (statement: string): Promise<void> => {
+        const c = new pg.Client({ connectionString: adminUrl });
+        await c.connect();
+        try {
+          await c.query(statement);
+        } finally {
+          await c.end();
+        }
+      };
+      // The name is hex generated above, safe in the statement text.
+      await admin(`CREATE DATABASE ${name}`);
+      try {
+        const url = new URL(adminUrl!);
+        url.pathname = `/${name}`;
+        const open = () => openPostgres({ url: url.toString(), poolSize: 2, ssl: 'disable' });
+        const tenantId = await prepare(await open());
+        const { finished } = await importAndKill([url.toString(), tenantId, big], 5000);
+        expect(finished).toBe(false);
+        expect(await countAll(await open())).toBe(100);
+      } finally {
+        await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }
+    },
+  );
 });
