@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../core/engine-error.js';
 import { matrixFrom, type Matrix } from '../core/matrix.js';
+import { clustererFromJSON } from './clusterer-from-json.js';
 import { dbscanFromJSON, fitDbscan } from './dbscan.js';
 import { fitGaussianMixture, gaussianMixtureFromJSON } from './gaussian-mixture.js';
 import { fitKMeans, kmeansFromJSON } from './kmeans.js';
@@ -80,6 +81,9 @@ describe.each(CASES)('clusterer contract: $name', (c) => {
   it('round-trips through JSON and predicts identically', () => {
     const back = c.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
     expect(Array.from(back.predict(X))).toEqual(Array.from(model.predict(X)));
+    const any = clustererFromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+    expect(Array.from(any.predict(X))).toEqual(Array.from(model.predict(X)));
+    expect(() => clustererFromJSON({ kind: 'random-forest', version: 1, params: {} })).toThrow(EngineError);
   });
 
   it('rejects NaN and empty input with EngineError', () => {

@@ -57,3 +57,4 @@ export {
   type MiniBatchKMeans,
   type MiniBatchKMeansOptions,
 } from './mini-batch-kmeans.js';
+export { clustererFromJSON, type ClustererModel } from './clusterer-from-json.js';
