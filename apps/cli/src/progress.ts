@@ -2,6 +2,8 @@ import type { CliIo } from './cli-command.js';
 
 export interface Progress {
   update(count: number): void;
+  /** Replaces the counter with a final status line (e.g. "merging…"). */
+  status(text: string): void;
   done(): void;
 }
 
@@ -12,7 +14,8 @@ const INTERVAL_MS = 500;
  * output is not --json, so pipes, logs and JSON consumers never see it.
  */
 export function createProgress(io: CliIo, unit: string): Progress {
-  if (!io.stderrIsTty || io.json) return { update: () => undefined, done: () => undefined };
+  if (!io.stderrIsTty || io.json)
+    return { update: () => undefined, status: () => undefined, done: () => undefined };
   const started = performance.now();
   let last = 0;
   let shown = false;
@@ -26,6 +29,10 @@ export function createProgress(io: CliIo, unit: string): Progress {
       io.stderr.write(
         `\r${count.toLocaleString('en-US')} ${unit}, ${Math.round(rate).toLocaleString('en-US')} ${unit}/s   `,
       );
+    },
+    status(text) {
+      shown = true;
+      io.stderr.write(`\r${text}${' '.repeat(20)}`);
     },
     done() {
       if (shown) io.stderr.write('\n');

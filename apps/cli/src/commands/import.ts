@@ -53,7 +53,10 @@ export const importCommand = defineCommand<ImportOptions>({
           source: args[0],
           mapping,
           rejectsPath: options.rejects,
-          onProgress: (p) => progress.update(p.rowsRead),
+          onProgress: (p) =>
+            p.phase === 'merging'
+              ? progress.status(`${p.rowsRead.toLocaleString('en-US')} rows read; writing customers…`)
+              : progress.update(p.rowsRead),
         },
       );
       progress.done();

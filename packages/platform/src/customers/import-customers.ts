@@ -38,6 +38,8 @@ export interface ImportCustomersDeps {
 }
 
 export interface ImportProgress {
+  /** 'reading' after each staged batch; 'merging' once, before the final merge into customers. */
+  phase: 'reading' | 'merging';
   rowsRead: number;
   rejected: number;
   elapsedMs: number;
@@ -120,7 +122,7 @@ export async function importCustomers(
           await addReject({ row, column: idHeader, value: id, reason: 'duplicate_in_file' });
         }
         batch = new Map();
-        options.onProgress?.({ rowsRead, rejected, elapsedMs: now() - started });
+        options.onProgress?.({ phase: 'reading', rowsRead, rejected, elapsedMs: now() - started });
       };
 
       for await (const records of csv.batches) {
@@ -161,6 +163,7 @@ export async function importCustomers(
           );
         }
       }
+      options.onProgress?.({ phase: 'merging', rowsRead, rejected, elapsedMs: now() - started });
       const { inserted, updated } = await mergeStage(tx, options.tenantId);
       return { inserted, updated, unchanged: staged - inserted - updated };
     });
