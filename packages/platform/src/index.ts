@@ -9,5 +9,6 @@ export * from './segmentation/index.js';
 export * from './prediction/index.js';
 export * from './drift/index.js';
 export * from './reports/index.js';
+export * from './datasets/index.js';
 export * from './pipeline/index.js';
 export * from './identity/index.js';

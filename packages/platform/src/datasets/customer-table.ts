@@ -5,6 +5,7 @@
 import { createTable, type Table } from '@cohortlens/engine';
 import type { ImportedCustomer } from '../customers/index.js';
 import { AppError } from '../errors/app-error.js';
+import type { CustomerTable as CustomerColumns } from '../db/index.js';
 
 const NUMERIC_FIELDS = ['age', 'annual_income', 'spending_score', 'work_experience', 'family_size'] as const;
 const CATEGORICAL_FIELDS = ['gender', 'profession'] as const;
@@ -18,12 +19,12 @@ const NUMERIC_KEYS: Record<(typeof NUMERIC_FIELDS)[number], keyof ImportedCustom
 };
 
 /** A table with snake_case columns (numeric NaN / categorical null for missing) plus the ids in row order. */
-export interface CustomerTable {
+export interface AnalysisTable {
   table: Table;
   customerIds: string[];
 }
 
-export function customersToTable(customers: readonly ImportedCustomer[]): CustomerTable {
+export function customersToTable(customers: readonly ImportedCustomer[]): AnalysisTable {
   const n = customers.length;
   const columns: Parameters<typeof createTable>[0] = {};
   for (const field of NUMERIC_FIELDS) {
@@ -60,4 +61,18 @@ export function requireFields(table: Table, fields: readonly string[], purpose: 
       { details: { missing, purpose } },
     );
   }
+}
+
+/** The database's column snapshot of a tenant's customers as an analysis table. */
+export function storedCustomersToTable(stored: CustomerColumns): AnalysisTable {
+  const table = createTable({
+    age: { type: 'numeric', values: stored.age },
+    annual_income: { type: 'numeric', values: stored.annualIncome },
+    spending_score: { type: 'numeric', values: stored.spendingScore },
+    work_experience: { type: 'numeric', values: stored.workExperience },
+    family_size: { type: 'numeric', values: stored.familySize },
+    gender: { type: 'categorical', values: [...stored.gender] },
+    profession: { type: 'categorical', values: [...stored.profession] },
+  });
+  return { table, customerIds: [...stored.customerIds] };
 }

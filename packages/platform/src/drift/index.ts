@@ -1,2 +1,4 @@
 // Public API of the platform's drift area.
-export {};
+export * from './customer-drift-table.js';
+export * from './compare-customer-files.js';
+export * from './tenant-drift.js';

@@ -1,2 +1,7 @@
 // Public API of the platform's prediction area.
-export {};
+export * from './train-spending-model.js';
+export * from './explain-spending.js';
+export * from './describe-model.js';
+export * from './evaluate-customer-file.js';
+export * from './explain-customer-file.js';
+export * from './train-model.js';
