@@ -25,6 +25,7 @@ export const COMMANDS: readonly CliCommand<any>[] = [
   explainCommand,
   driftCommand,
   reportCommand,
+  serveCommand,
   demoDataCommand,
   migrateCommand,
 ];
