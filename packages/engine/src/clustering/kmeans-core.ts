@@ -70,23 +70,19 @@ export function kmeansPlusPlus(
   const rng = createRng(seed);
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
-  let closest = scratch.a;
-  let trial = scratch.b;
-  let best = scratch.upper;
-  const cumsum = scratch.lower;
+  const closest = scratch.a;
+  const cumsum = scratch.b;
   const first = rng.nextInt(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
   sqDistTo(data, n, d, centers, 0, closest);
   let pot = 0;
-  for (let i = 0; i < n; i++) pot += closest[i];
+  for (let i = 0; i < n; i++) {
+    pot += closest[i];
+    cumsum[i] = pot;
+  }
+  const cand = new Int32Array(trials);
+  const pots = new Float64Array(trials);
   for (let c = 1; c < k; c++) {
-    let acc = 0;
-    for (let i = 0; i < n; i++) {
-      acc += closest[i];
-      cumsum[i] = acc;
-    }
-    let bestPot = Infinity;
-    let bestId = 0;
     for (let t = 0; t < trials; t++) {
       const target = rng.next() * pot;
       // first index whose cumulative sum reaches the target (numpy searchsorted, side='left')
@@ -97,60 +93,123 @@ export function kmeansPlusPlus(
         if (cumsum[mid] < target) lo = mid + 1;
         else hi = mid;
       }
-      const cp = trialPotential(data, n, d, lo * d, closest, trial);
-      if (cp < bestPot) {
-        bestPot = cp;
-        bestId = lo;
-        const tmp = best;
-        best = trial;
-        trial = tmp;
-      }
+      cand[t] = lo;
     }
+    // potentials of all candidates in one pass (same summation order as one pass per candidate)
+    trialPotentials(data, n, d, cand, closest, pots);
+    let bestT = 0;
+    for (let t = 1; t < trials; t++) if (pots[t] < pots[bestT]) bestT = t;
+    const bestId = cand[bestT];
     centers.set(data.subarray(bestId * d, bestId * d + d), c * d);
-    const tmp = closest;
-    closest = best;
-    best = tmp;
-    pot = bestPot;
+    pot = updateClosest(data, n, d, bestId * d, closest, cumsum);
   }
   return centers;
 }
 
-/** trial[i] = min(closest[i], ‖x_i − x_cand‖²); returns Σ trial. One pass. */
-function trialPotential(
+/** pots[t] = Σ_i min(closest[i], ‖x_i − x_cand[t]‖²), one pass over the rows. */
+function trialPotentials(
+  data: Float64Array,
+  n: number,
+  d: number,
+  cand: Int32Array,
+  closest: Float64Array,
+  pots: Float64Array,
+): void {
+  const T = cand.length;
+  const cc = new Float64Array(T * d);
+  for (let t = 0; t < T; t++) cc.set(data.subarray(cand[t] * d, cand[t] * d + d), t * d);
+  pots.fill(0);
+  if (d === 3 && T === 3) {
+    // the common case (k = 5..7, three features): sums in registers
+    const a0 = cc[0],
+      a1 = cc[1],
+      a2 = cc[2];
+    const b0 = cc[3],
+      b1 = cc[4],
+      b2 = cc[5];
+    const e0 = cc[6],
+      e1 = cc[7],
+      e2 = cc[8];
+    let pa = 0;
+    let pb = 0;
+    let pe = 0;
+    for (let i = 0, p = 0; i < n; i++, p += 3) {
+      const x0 = data[p];
+      const x1 = data[p + 1];
+      const x2 = data[p + 2];
+      const ci = closest[i];
+      let u0 = x0 - a0;
+      let u1 = x1 - a1;
+      let u2 = x2 - a2;
+      let s = u0 * u0 + u1 * u1 + u2 * u2;
+      pa += s < ci ? s : ci;
+      u0 = x0 - b0;
+      u1 = x1 - b1;
+      u2 = x2 - b2;
+      s = u0 * u0 + u1 * u1 + u2 * u2;
+      pb += s < ci ? s : ci;
+      u0 = x0 - e0;
+      u1 = x1 - e1;
+      u2 = x2 - e2;
+      s = u0 * u0 + u1 * u1 + u2 * u2;
+      pe += s < ci ? s : ci;
+    }
+    pots[0] = pa;
+    pots[1] = pb;
+    pots[2] = pe;
+    return;
+  }
+  for (let i = 0, p = 0; i < n; i++, p += d) {
+    const ci = closest[i];
+    for (let t = 0, q = 0; t < T; t++, q += d) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const v = data[p + j] - cc[q + j];
+        s += v * v;
+      }
+      pots[t] += s < ci ? s : ci;
+    }
+  }
+}
+
+/** closest[i] = min(closest[i], ‖x_i − x_cand‖²) with the running sums in cumsum; returns the total. */
+function updateClosest(
   data: Float64Array,
   n: number,
   d: number,
   cand: number,
   closest: Float64Array,
-  trial: Float64Array,
+  cumsum: Float64Array,
 ): number {
-  let pot = 0;
+  let acc = 0;
   if (d === 3) {
     const c0 = data[cand];
     const c1 = data[cand + 1];
     const c2 = data[cand + 2];
     for (let i = 0, p = 0; i < n; i++, p += 3) {
-      const t0 = data[p] - c0;
-      const t1 = data[p + 1] - c1;
-      const t2 = data[p + 2] - c2;
-      const s = t0 * t0 + t1 * t1 + t2 * t2;
-      const v = s < closest[i] ? s : closest[i];
-      trial[i] = v;
-      pot += v;
+      const u0 = data[p] - c0;
+      const u1 = data[p + 1] - c1;
+      const u2 = data[p + 2] - c2;
+      const s = u0 * u0 + u1 * u1 + u2 * u2;
+      const m = s < closest[i] ? s : closest[i];
+      closest[i] = m;
+      acc += m;
+      cumsum[i] = acc;
     }
-    return pot;
+    return acc;
   }
   for (let i = 0, p = 0; i < n; i++, p += d) {
     let s = 0;
     for (let j = 0; j < d; j++) {
-      const t = data[p + j] - data[cand + j];
-      s += t * t;
+      const v = data[p + j] - data[cand + j];
+      s += v * v;
     }
-    const v = s < closest[i] ? s : closest[i];
-    trial[i] = v;
-    pot += v;
+    const m = s < closest[i] ? s : closest[i];
+    closest[i] = m;
+    acc += m;
+    cumsum[i] = acc;
   }
-  return pot;
+  return acc;
 }
 
 /** Squared distances from one centre (src[so..so+d)) to every row. */
