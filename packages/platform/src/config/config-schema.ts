@@ -12,22 +12,15 @@ import {
   type CustomerField,
 } from './feature-names.js';
 
+import { REPORT_FIGURE_NAMES } from '../reports/report-model.js';
+
 export const PLAN_NAMES = ['basic', 'professional', 'enterprise'] as const;
 export const SEGMENTATION_ALGORITHMS = ['kmeans', 'gmm', 'dbscan'] as const;
 export const PREDICTION_ALGORITHMS = ['linear_regression', 'random_forest', 'gradient_boosting'] as const;
 export const REPORT_FORMATS = ['html', 'pdf', 'both'] as const;
 export const REPORT_METRICS = ['mse', 'rmse', 'mae', 'r2'] as const;
-export const REPORT_FIGURES = [
-  'clusters',
-  'correlation',
-  'gender',
-  'savings',
-  'prediction',
-  'histograms',
-  'categorical',
-  'elbow',
-  'drift',
-] as const;
+/** The report's figure names (one chart each; an unknown name is a configuration error). */
+export const REPORT_FIGURES = REPORT_FIGURE_NAMES;
 export const SERVER_ENVIRONMENTS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 

@@ -43,7 +43,15 @@ export const DEFAULTS = {
     figures_path: 'reports/figures',
     dpi: 150,
     metrics: ['mse', 'mae', 'r2'],
-    figures: ['clusters', 'correlation', 'gender', 'savings'],
+    figures: [
+      'clusters',
+      'segment_profiles',
+      'prediction',
+      'feature_importance',
+      'correlation',
+      'savings',
+      'drift',
+    ],
   },
   ai: {
     provider: 'groq',

@@ -17,7 +17,12 @@ import { saveModelVersion } from '../prediction/train-model.js';
 import { saveSegmentationRun } from '../segmentation/run-segmentation.js';
 import { readCustomerFile } from '../datasets/read-customer-file.js';
 import { customerDriftTable } from '../drift/customer-drift-table.js';
-import { writeReport, type ReportFormat, type WriteReportResult } from '../reports/index.js';
+import {
+  resolveReportSelection,
+  writeReport,
+  type ReportFormat,
+  type WriteReportResult,
+} from '../reports/index.js';
 import { analyzeCustomers, type AnalysisStep, type CustomerAnalysis } from './analyze-customers.js';
 import type { AnalysisOverrides } from './analysis-options.js';
 import { buildReportModel, type ReportContext } from './build-report-model.js';
@@ -62,6 +67,11 @@ export async function runPipeline(config: Config, options: RunPipelineOptions): 
     return result;
   };
   const { source } = options;
+  // Fail on an unknown metric or figure name before minutes of analysis, not after.
+  resolveReportSelection({
+    ...(options.metrics ? { metrics: [...options.metrics] } : {}),
+    ...(options.figures ? { figures: [...options.figures] } : {}),
+  });
 
   const loaded = await step('load', () => load(config, source));
   const analysis = await analyzeCustomers(loaded.table, config, {
