@@ -21,8 +21,6 @@ export interface KMeansRun {
 /** Scratch buffers reused across restarts on the same thread (n-sized). */
 export interface KMeansScratch {
   n: number;
-  a: Float64Array;
-  b: Float64Array;
   upper: Float64Array;
   lower: Float64Array;
 }
@@ -30,8 +28,6 @@ export interface KMeansScratch {
 export function createScratch(n: number): KMeansScratch {
   return {
     n,
-    a: new Float64Array(n),
-    b: new Float64Array(n),
     upper: new Float64Array(n),
     lower: new Float64Array(n),
   };
@@ -70,8 +66,9 @@ export function kmeansPlusPlus(
   const rng = createRng(seed);
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
-  const closest = scratch.a;
-  const cumsum = scratch.b;
+  // seeding runs before Lloyd, so it borrows the bound arrays
+  const closest = scratch.upper;
+  const cumsum = scratch.lower;
   const first = rng.nextInt(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
   sqDistTo(data, n, d, centers, 0, closest);
