@@ -31,6 +31,8 @@ export interface RegisteredRoute {
 export interface BuildAppOptions {
   /** Route groups to mount (default ROUTE_GROUPS). */
   readonly routeGroups?: readonly RouteGroup[];
+  /** Where JSON logs go (default stdout; the CLI passes stderr so stdout stays its result). */
+  readonly logStream?: NodeJS.WritableStream;
 }
 
 declare module 'fastify' {
@@ -45,7 +47,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const { server, logging } = deps.config;
   const groups = options.routeGroups ?? ROUTE_GROUPS;
   const app = Fastify({
-    logger: { level: logging.level },
+    logger:
+      options.logStream === undefined
+        ? { level: logging.level }
+        : { level: logging.level, stream: options.logStream },
     bodyLimit: server.bodyLimit,
     // Only the configured proxies may set the client address (X-Forwarded-For).
     trustProxy: server.trustedProxies.length > 0 ? [...server.trustedProxies] : false,

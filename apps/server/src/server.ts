@@ -13,6 +13,8 @@ export interface StartServerOptions {
   readonly db?: Db;
   /** Called after migrations, before listening (the CLI seeds the demo tenant here). */
   readonly beforeListen?: (deps: AppDeps) => Promise<void>;
+  /** Where JSON logs go (default stdout). */
+  readonly logStream?: NodeJS.WritableStream;
 }
 
 export interface RunningServer {
@@ -30,7 +32,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
   try {
     const deps = createAppDeps(config, db, { jwtSecret });
     await options.beforeListen?.(deps);
-    const app = await buildApp(deps);
+    const app = await buildApp(deps, options.logStream === undefined ? {} : { logStream: options.logStream });
     const address = await app.listen({ host: config.server.host, port: config.server.port });
     return {
       app,
