@@ -4,7 +4,7 @@ import { createRng } from '../core/random.js';
 import { crossValidate, holdoutEvaluate } from './cross-validate.js';
 import { fitLinearRegression } from './linear-regression.js';
 import { calibrateInterval, treeQuantileIntervals } from './prediction-interval.js';
-import { fitRandomForest, randomForestFromJSON } from './random-forest.js';
+import { fitRandomForest, fitRandomForestParallel, randomForestFromJSON } from './random-forest.js';
 import { meanMetrics, regressionMetrics } from './regression-metrics.js';
 
 function noisyLine(n: number, seed: number) {
@@ -104,5 +104,18 @@ describe('random forest out-of-bag predictions', () => {
     const back = randomForestFromJSON(JSON.parse(JSON.stringify(forest.toJSON())));
     expect(back.oobPredictions).toBeUndefined();
     expect(back.options.maxDepth).toBe(Infinity);
+  });
+});
+
+describe('fitRandomForestParallel', () => {
+  it('grows on worker threads the very forest fitRandomForest grows', async () => {
+    const { X, y } = noisyLine(600, 6);
+    const options = { nEstimators: 12, seed: 9, maxFeatures: 0.5 };
+    const serial = fitRandomForest(X, y, options);
+    const parallel = await fitRandomForestParallel(X, y, { ...options, nThreads: 2, minParallelWork: 0 });
+    const a = serial.predict(X);
+    const b = parallel.predict(X);
+    a.forEach((v, i) => expect(Object.is(v, b[i])).toBe(true));
+    expect(parallel.toJSON()).toEqual(serial.toJSON());
   });
 });

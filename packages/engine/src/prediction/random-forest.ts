@@ -53,9 +53,11 @@ export interface RandomForestOptions {
   readonly seed?: number;
   /** Worker threads for fitRandomForestParallel; default the machine's available parallelism. */
   readonly nThreads?: number;
+  /** rows × trees below which fitRandomForestParallel stays on the calling thread; default 2,000,000. */
+  readonly minParallelWork?: number;
 }
 
-type ResolvedForestOptions = Required<Omit<RandomForestOptions, 'nThreads'>>;
+type ResolvedForestOptions = Required<Omit<RandomForestOptions, 'nThreads' | 'minParallelWork'>>;
 
 export interface RandomForestModel extends TreeRegressor {
   readonly kind: typeof RANDOM_FOREST_KIND;
@@ -97,7 +99,11 @@ interface Prepared {
 
 function prepare(X: Matrix, yIn: ArrayLike<number>, options: RandomForestOptions): Prepared {
   validateFitInput(X, yIn);
-  const opts: ResolvedForestOptions = { ...DEFAULTS, ...stripUndefined(options) } as ResolvedForestOptions;
+  const { nThreads: _nThreads, minParallelWork: _minWork, ...modelOptions } = options;
+  const opts: ResolvedForestOptions = {
+    ...DEFAULTS,
+    ...stripUndefined(modelOptions),
+  } as ResolvedForestOptions;
   checkInteger('nEstimators', opts.nEstimators, 1);
   checkInteger('maxDepth', opts.maxDepth, 1, true);
   checkInteger('minSamplesLeaf', opts.minSamplesLeaf, 1);
@@ -141,8 +147,8 @@ export function fitRandomForest(
 
 /**
  * Fits a random forest with trees grown on worker threads (identical result to fitRandomForest
- * for the same options). Falls back to the calling thread for small fits, where starting
- * workers (~0.3 s each with tsx) costs more than it saves.
+ * for the same options). Falls back to the calling thread for small fits (rows × trees < 2M), where
+ * starting workers (~0.3 s each with tsx) costs more than it saves, and when workers fail to start.
  */
 export async function fitRandomForestParallel(
   X: Matrix,
@@ -153,10 +159,14 @@ export async function fitRandomForestParallel(
   const nThreads = options.nThreads ?? availableParallelism();
   checkInteger('nThreads', nThreads, 1);
   const work = X.rows * prep.opts.nEstimators;
-  const trees =
-    nThreads > 1 && work >= 2_000_000
-      ? await growForestParallel(prep.data, prep.y, prep.seeds, prep.job, nThreads)
-      : prep.seeds.map((seed) => growForestTree(prep.data, prep.y, seed, prep.job));
+  const serial = () => prep.seeds.map((seed) => growForestTree(prep.data, prep.y, seed, prep.job));
+  let trees: TreeArrays[];
+  if (nThreads > 1 && work >= (options.minParallelWork ?? 2_000_000)) {
+    // Same trees either way; if workers cannot start (e.g. a runtime without tsx), grow them here.
+    trees = await growForestParallel(prep.data, prep.y, prep.seeds, prep.job, nThreads).catch(serial);
+  } else {
+    trees = serial();
+  }
   return finish(prep, trees, X);
 }
 
