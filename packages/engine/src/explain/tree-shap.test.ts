@@ -41,39 +41,45 @@ describe('treeShap', () => {
     expect(r.predictions[0]).toBeCloseTo(40, 12);
   });
 
-  it('equals brute-force exact Shapley values on random small ensembles (1e-9)', () => {
-    const rng = createRng(11);
-    for (let trial = 0; trial < 12; trial++) {
-      const M = 2 + (trial % 5); // 2..6 features, so paths often split twice on one feature
-      const depth = 1 + (trial % 4); // 1..4
-      const trees = Array.from({ length: 1 + (trial % 4) }, () => randomTree(rng, M, depth));
-      const ensemble: TreeEnsemble = { trees, init: rng.normal(), weight: 0.3 + rng.next(), nFeatures: M };
-      const X = randomRows(100 + trial, 6, M);
-      const r = treeShap(ensemble, X);
-      for (let i = 0; i < X.rows; i++) {
-        const exact = bruteForceTreeShap(ensemble, X.data.subarray(i * M, (i + 1) * M));
-        for (let j = 0; j < M; j++) {
-          expect(Math.abs(r.values.data[i * M + j] - exact[j])).toBeLessThan(1e-9);
+  it.each(['classic', 'tables'] as const)(
+    '(%s) equals brute-force exact Shapley values on random small ensembles (1e-9)',
+    (variant) => {
+      const rng = createRng(11);
+      for (let trial = 0; trial < 12; trial++) {
+        const M = 2 + (trial % 5); // 2..6 features, so paths often split twice on one feature
+        const depth = 1 + (trial % 4); // 1..4
+        const trees = Array.from({ length: 1 + (trial % 4) }, () => randomTree(rng, M, depth));
+        const ensemble: TreeEnsemble = { trees, init: rng.normal(), weight: 0.3 + rng.next(), nFeatures: M };
+        const X = randomRows(100 + trial, 6, M);
+        const r = treeShap(ensemble, X, { variant });
+        for (let i = 0; i < X.rows; i++) {
+          const exact = bruteForceTreeShap(ensemble, X.data.subarray(i * M, (i + 1) * M));
+          for (let j = 0; j < M; j++) {
+            expect(Math.abs(r.values.data[i * M + j] - exact[j])).toBeLessThan(1e-9);
+          }
         }
       }
-    }
-  });
+    },
+  );
 
-  it('is additive: base value + Σφ = ensemble prediction (1e-9 relative) on deep trees', () => {
-    const rng = createRng(5);
-    const M = 8;
-    const trees = Array.from({ length: 20 }, () => randomTree(rng, M, 10, 5000));
-    const ensemble: TreeEnsemble = { trees, init: 42, weight: 0.1, nFeatures: M };
-    const X = randomRows(9, 200, M);
-    const r = treeShap(ensemble, X);
-    const direct = predictEnsemble(ensemble, X);
-    for (let i = 0; i < X.rows; i++) {
-      let total = r.baseValue;
-      for (let j = 0; j < M; j++) total += r.values.data[i * M + j];
-      expect(relClose(total, direct[i])).toBeLessThan(1e-9);
-      expect(relClose(r.predictions[i], direct[i])).toBeLessThan(1e-9);
-    }
-  });
+  it.each(['classic', 'tables'] as const)(
+    '(%s) is additive: base value + Σφ = ensemble prediction (1e-9 relative) on deep trees',
+    (variant) => {
+      const rng = createRng(5);
+      const M = 8;
+      const trees = Array.from({ length: 20 }, () => randomTree(rng, M, 10, 5000));
+      const ensemble: TreeEnsemble = { trees, init: 42, weight: 0.1, nFeatures: M };
+      const X = randomRows(9, 200, M);
+      const r = treeShap(ensemble, X, { variant });
+      const direct = predictEnsemble(ensemble, X);
+      for (let i = 0; i < X.rows; i++) {
+        let total = r.baseValue;
+        for (let j = 0; j < M; j++) total += r.values.data[i * M + j];
+        expect(relClose(total, direct[i])).toBeLessThan(1e-9);
+        expect(relClose(r.predictions[i], direct[i])).toBeLessThan(1e-9);
+      }
+    },
+  );
 
   it('uses the cover-weighted mean as the base value and gives unused features zero', () => {
     const rng = createRng(3);
@@ -93,6 +99,19 @@ describe('treeShap', () => {
     }
   });
 
+  it('gives the same values with per-leaf tables as with Algorithm 2 on deep trees', () => {
+    const rng = createRng(8);
+    const M = 7;
+    const trees = Array.from({ length: 10 }, () => randomTree(rng, M, 12, 3000));
+    const ensemble: TreeEnsemble = { trees, init: 0, weight: 1, nFeatures: M };
+    const X = randomRows(4, 50, M);
+    const a = treeShap(ensemble, X, { variant: 'tables' });
+    const b = treeShap(ensemble, X, { variant: 'classic' });
+    for (let k = 0; k < a.values.data.length; k++) {
+      expect(Math.abs(a.values.data[k] - b.values.data[k])).toBeLessThan(1e-9);
+    }
+  });
+
   it('handles a child no training row reached without producing NaN', () => {
     const tree = flattenTree({
       feature: 0,
@@ -103,7 +122,7 @@ describe('treeShap', () => {
       right: { feature: -1, threshold: 0, value: 9, cover: 0 },
     });
     const ensemble: TreeEnsemble = { trees: [tree], init: 0, weight: 1, nFeatures: 1 };
-    const r = treeShap(ensemble, matrixFromRows([[0.2], [0.8]]));
+    const r = treeShap(ensemble, matrixFromRows([[0.2], [0.8]]), { variant: 'tables' });
     expect(r.values.data[0]).toBeCloseTo(0, 12);
     expect(r.values.data[1]).toBeCloseTo(8, 12);
   });

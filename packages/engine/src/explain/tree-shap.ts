@@ -7,10 +7,13 @@
  * are computed in polynomial time by tracking, along each root-to-leaf path, the proportion of
  * subsets of every size that flow through it.
  * Input: n × p rows. Cost O(n · T · L · D²) for T trees with L leaves and depth D; memory O(D²).
+ * Batches of 64+ rows use per-leaf tables instead (fast-tree-shap.ts): O(T · Σ_leaves 2^K) once,
+ * then O(T · (nodes + Σ_leaves K)) per row.
  */
 import { EngineError } from '../core/engine-error.js';
 import { assertFinite, createMatrix, type Matrix } from '../core/matrix.js';
 import type { TreeArrays, TreeEnsemble } from '../trees/tree-ensemble.js';
+import { LeafTableTree, leafTableSize } from './fast-tree-shap.js';
 
 /** SHAP values for a batch of rows, on the model's (encoded) columns. */
 export interface ShapValues {
@@ -57,8 +60,20 @@ function treeDepth(tree: TreeArrays): number {
   return max;
 }
 
+/** Above this many table entries (8 bytes each) a batch falls back to the classic algorithm. */
+const MAX_TABLE_ENTRIES = 1 << 23;
+
+export interface TreeShapOptions {
+  /**
+   * 'auto' (default): per-leaf tables (fast-tree-shap.ts) for batches of 64+ rows when they fit
+   * in memory, else Algorithm 2. 'classic': always Algorithm 2. 'tables': tables when possible.
+   * All give the same values up to rounding.
+   */
+  readonly variant?: 'auto' | 'classic' | 'tables';
+}
+
 /** Path-dependent TreeSHAP values of every row of X (see the file header). */
-export function treeShap(ensemble: TreeEnsemble, X: Matrix): ShapValues {
+export function treeShap(ensemble: TreeEnsemble, X: Matrix, options: TreeShapOptions = {}): ShapValues {
   const p = ensemble.nFeatures;
   if (X.cols !== p) {
     throw new EngineError('INVALID_SHAPE', `X has ${X.cols} columns, the ensemble expects ${p}`);
@@ -71,10 +86,21 @@ export function treeShap(ensemble: TreeEnsemble, X: Matrix): ShapValues {
   const ws = new Workspace(maxDepth + 2);
   const values = createMatrix(X.rows, p);
   const predictions = new Float64Array(X.rows);
+  const variant = options.variant ?? 'auto';
+  let useTables = variant === 'tables' || (variant === 'auto' && X.rows >= 64);
+  if (useTables) {
+    let entries = 0;
+    for (const tree of ensemble.trees) entries += leafTableSize(tree);
+    useTables = entries <= MAX_TABLE_ENTRIES;
+  }
   // Trees outer, rows inner: one tree's arrays stay in cache while every row walks it.
+  // Row i's values accumulate in values.data[i·p ..], the same offset as its input row.
   for (const tree of ensemble.trees) {
-    for (let i = 0; i < X.rows; i++) {
-      ws.run(tree, X.data, i * p, values.data);
+    if (useTables) {
+      const tables = new LeafTableTree(tree, p);
+      for (let i = 0; i < X.rows; i++) tables.run(X.data, i * p, values.data);
+    } else {
+      for (let i = 0; i < X.rows; i++) ws.run(tree, X.data, i * p, values.data);
     }
   }
   for (let i = 0; i < X.rows; i++) {
