@@ -35,7 +35,21 @@ const featureName = z.string().transform((s, ctx): CustomerField => {
   }
   return n;
 });
-const featureList = z.array(featureName).min(1);
+/** A list of fields of one kind; each wrong entry is reported at its own index. */
+const fieldsOf = (allowed: readonly CustomerField[], kind: string) =>
+  z.array(featureName).superRefine((names, ctx) =>
+    names.forEach((n, i) => {
+      if (!allowed.includes(n)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `"${n}" is not a ${kind} field (${allowed.join(', ')})`,
+        });
+      }
+    }),
+  );
+const numericalFields = fieldsOf(NUMERIC_CUSTOMER_FIELDS, 'numerical');
+const categoricalFields = fieldsOf(CATEGORICAL_CUSTOMER_FIELDS, 'categorical');
 
 const positiveInt = z.number().int().min(1);
 const nonEmpty = z.string().min(1);
@@ -64,149 +78,129 @@ const figureName = z
 
 const planLimits = z.strictObject({ api_calls_per_month: limit, customers: limit });
 
-export const configSchema = z
-  .strictObject({
-    data: z.strictObject({ raw_path: nonEmpty, processed_path: nonEmpty, raw_filename: nonEmpty }),
-    models: z.strictObject({
-      random_seed: z
-        .number()
-        .int()
-        .min(0)
-        .max(2 ** 32 - 1),
-      segmentation: z.strictObject({
+export const configSchema = z.strictObject({
+  data: z.strictObject({ raw_path: nonEmpty, processed_path: nonEmpty, raw_filename: nonEmpty }),
+  models: z.strictObject({
+    random_seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1),
+    segmentation: z
+      .strictObject({
         algorithm: z.enum(SEGMENTATION_ALGORITHMS),
         n_clusters: z.union([z.literal('auto'), z.number().int().min(2).max(100)]),
         max_iter: positiveInt,
         n_init: positiveInt,
-        features: featureList,
+        features: numericalFields.min(1),
         silhouette_range: z.tuple([z.number().int().min(2), z.number().int().min(3)]),
         dbscan: z.strictObject({ eps: z.number().positive(), min_samples: positiveInt }),
+      })
+      .superRefine((seg, ctx) => {
+        if (seg.silhouette_range[0] >= seg.silhouette_range[1]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['silhouette_range'],
+            message: 'must be [min, max) with min < max',
+          });
+        }
       }),
-      prediction: z.strictObject({
+    prediction: z
+      .strictObject({
         algorithm: z.enum(PREDICTION_ALGORITHMS),
         target: featureName,
         test_size: z.number().gt(0).lt(1),
         cv_folds: z.number().int().min(2).max(50),
-        features: z.strictObject({ numerical: z.array(featureName), categorical: z.array(featureName) }),
+        features: z.strictObject({ numerical: numericalFields, categorical: categoricalFields }),
         drop_first: z.boolean(),
+      })
+      .superRefine((pred, ctx) => {
+        if (!NUMERIC_CUSTOMER_FIELDS.includes(pred.target)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['target'],
+            message: `the target must be numerical (${NUMERIC_CUSTOMER_FIELDS.join(', ')})`,
+          });
+        }
+        if (pred.features.numerical.includes(pred.target)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['features', 'numerical'],
+            message: `must not contain the target "${pred.target}"`,
+          });
+        }
+        if (pred.features.numerical.length + pred.features.categorical.length === 0) {
+          ctx.addIssue({ code: 'custom', path: ['features'], message: 'at least one feature is required' });
+        }
       }),
-    }),
-    features: z.strictObject({
-      numerical: z.array(featureName),
-      categorical: z.array(featureName),
-      // The import column that holds the customer id; canonical when it names a known field.
-      id_column: nonEmpty.transform((s) => normalizeFeatureName(s) ?? s),
-    }),
-    reporting: z.strictObject({
-      format: z.enum(REPORT_FORMATS),
-      save_path: nonEmpty,
-      figures_path: nonEmpty,
-      dpi: z.number().int().min(36).max(600),
-      metrics: z.array(z.enum(REPORT_METRICS)),
-      figures: z.array(figureName),
-    }),
-    ai: z.strictObject({
-      provider: z.enum(['groq', 'openai', 'anthropic', 'none']),
-      model: nonEmpty,
-      max_tokens: positiveInt,
-      temperature: z.number().min(0).max(2),
-      api_key: secret,
-    }),
-    logging: z.strictObject({ level: logLevel, format: logFormat }),
-    database: z.strictObject({
-      url: z
-        .string()
-        .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-        .nullable(),
-      data_dir: nonEmpty,
-      pool_size: z.number().int().min(1).max(100),
-      ssl: z.enum(['auto', 'require', 'disable']),
-      migrate_on_start: z.boolean(),
-    }),
-    tenant: z.strictObject({
-      default_slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes'),
-      default_name: nonEmpty,
-      default_plan: z.enum(PLAN_NAMES),
-    }),
-    plans: z.strictObject({
-      default_plan: z.enum(PLAN_NAMES),
-      basic: planLimits,
-      professional: planLimits,
-      enterprise: planLimits,
-    }),
-    server: z.strictObject({
-      // production refuses to start without auth.jwt_secret (CONFIG_SECRET_REQUIRED).
-      environment: z.enum(SERVER_ENVIRONMENTS),
-      host: nonEmpty,
-      port: z.number().int().min(0).max(65535),
-      cors_origins: z.array(nonEmpty),
-      trusted_proxies: z.array(nonEmpty),
-      body_limit: positiveInt,
-      rate_limit_per_minute: positiveInt,
-    }),
-    auth: z.strictObject({
-      jwt_secret: z.string().min(32, 'must be at least 32 characters').nullable(),
-      issuer: nonEmpty,
-      audience: nonEmpty,
-      access_token_minutes: positiveInt,
-      refresh_token_days: positiveInt,
-    }),
-    billing: z.strictObject({ stripe_secret_key: secret, stripe_webhook_secret: secret }),
-    import: z.strictObject({ batch_size: z.number().int().min(1).max(50_000) }),
-    drift: z.strictObject({
-      psi_threshold: z.number().positive(),
-      ks_alpha: z.number().gt(0).lt(1),
-    }),
-  })
-  .superRefine((c, ctx) => {
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: 'custom', path, message });
-    const onlyFrom = (
-      path: (string | number)[],
-      names: readonly string[],
-      allowed: readonly string[],
-      kind: string,
-    ) =>
-      names.forEach((n, i) => {
-        if (!allowed.includes(n))
-          issue([...path, i], `"${n}" is not a ${kind} field (${allowed.join(', ')})`);
-      });
-    const seg = c.models.segmentation;
-    const pred = c.models.prediction;
-    if (seg.silhouette_range[0] >= seg.silhouette_range[1]) {
-      issue(['models', 'segmentation', 'silhouette_range'], 'must be [min, max) with min < max');
-    }
-    onlyFrom(['models', 'segmentation', 'features'], seg.features, NUMERIC_CUSTOMER_FIELDS, 'numerical');
-    onlyFrom(
-      ['models', 'prediction', 'features', 'numerical'],
-      pred.features.numerical,
-      NUMERIC_CUSTOMER_FIELDS,
-      'numerical',
-    );
-    onlyFrom(
-      ['models', 'prediction', 'features', 'categorical'],
-      pred.features.categorical,
-      CATEGORICAL_CUSTOMER_FIELDS,
-      'categorical',
-    );
-    onlyFrom(['features', 'numerical'], c.features.numerical, NUMERIC_CUSTOMER_FIELDS, 'numerical');
-    onlyFrom(['features', 'categorical'], c.features.categorical, CATEGORICAL_CUSTOMER_FIELDS, 'categorical');
-    if (!NUMERIC_CUSTOMER_FIELDS.includes(pred.target)) {
-      issue(
-        ['models', 'prediction', 'target'],
-        `the target must be numerical (${NUMERIC_CUSTOMER_FIELDS.join(', ')})`,
-      );
-    }
-    if (pred.features.numerical.includes(pred.target)) {
-      issue(
-        ['models', 'prediction', 'features', 'numerical'],
-        `must not contain the target "${pred.target}"`,
-      );
-    }
-    if (pred.features.numerical.length + pred.features.categorical.length === 0) {
-      issue(['models', 'prediction', 'features'], 'at least one feature is required');
-    }
-  });
+  }),
+  features: z.strictObject({
+    numerical: numericalFields,
+    categorical: categoricalFields,
+    // The import column that holds the customer id; canonical when it names a known field.
+    id_column: nonEmpty.transform((s) => normalizeFeatureName(s) ?? s),
+  }),
+  reporting: z.strictObject({
+    format: z.enum(REPORT_FORMATS),
+    save_path: nonEmpty,
+    figures_path: nonEmpty,
+    dpi: z.number().int().min(36).max(600),
+    metrics: z.array(z.enum(REPORT_METRICS)),
+    figures: z.array(figureName),
+  }),
+  ai: z.strictObject({
+    provider: z.enum(['groq', 'openai', 'anthropic', 'none']),
+    model: nonEmpty,
+    max_tokens: positiveInt,
+    temperature: z.number().min(0).max(2),
+    api_key: secret,
+  }),
+  logging: z.strictObject({ level: logLevel, format: logFormat }),
+  database: z.strictObject({
+    url: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .nullable(),
+    data_dir: nonEmpty,
+    pool_size: z.number().int().min(1).max(100),
+    ssl: z.enum(['auto', 'require', 'disable']),
+    migrate_on_start: z.boolean(),
+  }),
+  tenant: z.strictObject({
+    default_slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes'),
+    default_name: nonEmpty,
+    default_plan: z.enum(PLAN_NAMES),
+  }),
+  plans: z.strictObject({
+    default_plan: z.enum(PLAN_NAMES),
+    basic: planLimits,
+    professional: planLimits,
+    enterprise: planLimits,
+  }),
+  server: z.strictObject({
+    // production refuses to start without auth.jwt_secret (CONFIG_SECRET_REQUIRED).
+    environment: z.enum(SERVER_ENVIRONMENTS),
+    host: nonEmpty,
+    port: z.number().int().min(0).max(65535),
+    cors_origins: z.array(nonEmpty),
+    trusted_proxies: z.array(nonEmpty),
+    body_limit: positiveInt,
+    rate_limit_per_minute: positiveInt,
+  }),
+  auth: z.strictObject({
+    jwt_secret: z.string().min(32, 'must be at least 32 characters').nullable(),
+    issuer: nonEmpty,
+    audience: nonEmpty,
+    access_token_minutes: positiveInt,
+    refresh_token_days: positiveInt,
+  }),
+  billing: z.strictObject({ stripe_secret_key: secret, stripe_webhook_secret: secret }),
+  import: z.strictObject({ batch_size: z.number().int().min(1).max(50_000) }),
+  drift: z.strictObject({
+    psi_threshold: z.number().positive(),
+    ks_alpha: z.number().gt(0).lt(1),
+  }),
+});
 
 /** The validated configuration in its YAML (snake_case) shape. */
 export type RawConfig = z.output<typeof configSchema>;

@@ -128,12 +128,19 @@ models:
     features: [age, profession]
   prediction:
     target: gender
+features:
+  categorical: [gender, age]
+server:
+  port: not-a-number
 `);
     const issues = catchError(() => loadConfig({ env: {}, cwd })).details?.issues as { path: string }[];
+    // Cross-field checks are reported together with plain type errors elsewhere.
     expect(issues.map((i) => i.path).sort()).toEqual([
+      'features.categorical.1',
       'models.prediction.target',
       'models.segmentation.features.1',
       'models.segmentation.silhouette_range',
+      'server.port',
     ]);
   });
 
