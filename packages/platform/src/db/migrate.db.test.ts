@@ -1,7 +1,11 @@
 import { cpSync, mkdtempSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '../config/test-database-url.js';
+import { openPostgres } from './drivers/postgres-driver.js';
 import type { Db } from './db.js';
 import { MIGRATIONS_DIR, ensurePartitions, migrate, readMigrations } from './migrate.js';
 import { sql } from './sql.js';
@@ -78,4 +82,33 @@ describe('migrate', () => {
     expect(moved).toMatch(/^predictions_y\d{4}m\d{2}$/);
     expect((await db.query(sql`SELECT 1 FROM predictions_default`)).rowCount).toBe(0);
   });
+
+  // Two processes = two independent pools on one database. PGlite cannot open one data directory
+  // from two instances, so on PGlite the same-instance test above is the relevant one.
+  const serverUrl = testDatabaseUrl();
+  it.skipIf(serverUrl === undefined)(
+    'two pools on the same PostgreSQL database migrate concurrently and apply each migration once',
+    async () => {
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      const name = `cl_test_${randomBytes(6).toString('hex')}`;
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = new URL(serverUrl as string);
+      url.pathname = `/${name}`;
+      const [a, b] = await Promise.all([
+        openPostgres({ url: url.toString() }),
+        openPostgres({ url: url.toString() }),
+      ]);
+      try {
+        const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
+        const all = readMigrations().map((m) => m.version);
+        expect([...ra.applied, ...rb.applied].sort()).toEqual(all);
+        expect(await appliedVersions(a)).toEqual(all);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+  );
 });
