@@ -49,6 +49,13 @@ describe('explaining fitted regressors', () => {
     const forest = fitRandomForest(X, y, { nEstimators: 20, maxDepth: 6, seed: 3 });
     const g = expectAdditive(forest, sample);
     expect(g.algorithm).toBe('tree');
+    // 300 rows take the per-leaf table path; it must agree with Algorithm 2.
+    const tables = treeShap(forest.ensemble, X);
+    const classic = treeShap(forest.ensemble, X, { variant: 'classic' });
+    for (let k = 0; k < tables.values.data.length; k++) {
+      expect(Math.abs(tables.values.data[k] - classic.values.data[k])).toBeLessThan(1e-9);
+    }
+    expectAdditive(forest, X);
     expect(g.importance.map((i) => i.feature).slice(0, 2)).toEqual(['age', 'profession']);
   });
 

@@ -169,10 +169,16 @@ function buildLeafTable(value: number, zByFeature: ReadonlyMap<number, number>):
     zIn[B] = zIn[rest] * z[low];
     for (let r = 0; r < q; r++) prod[B * q + r] = prod[rest * q + r] * (z[low] + t[r] * (1 - z[low]));
   }
+  // wPow[e · q + r] = w_r (1 − t_r)^e
+  const wPow = new Float64Array(K * q);
+  for (let r = 0; r < q; r++) {
+    wPow[r] = w[r];
+    for (let e = 1; e < K; e++) wPow[e * q + r] = wPow[(e - 1) * q + r] * (1 - t[r]);
+  }
   for (let B = 0; B < size - 1; B++) {
-    const e = K - pop[B] - 1;
+    const e = (K - pop[B] - 1) * q;
     let integral = 0;
-    for (let r = 0; r < q; r++) integral += w[r] * prod[B * q + r] * (1 - t[r]) ** e;
+    for (let r = 0; r < q; r++) integral += wPow[e + r] * prod[B * q + r];
     table[B] = value * (zAll / zIn[B]) * integral;
   }
   return { features, ratio, table };

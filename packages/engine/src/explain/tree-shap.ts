@@ -60,13 +60,14 @@ function treeDepth(tree: TreeArrays): number {
   return max;
 }
 
-/** Above this many table entries (8 bytes each) a batch falls back to the classic algorithm. */
-const MAX_TABLE_ENTRIES = 1 << 23;
+/** A tree with more per-leaf table entries than this (deep paths) uses the classic algorithm. */
+const MAX_TABLE_ENTRIES = 1 << 20;
 
 export interface TreeShapOptions {
   /**
    * 'auto' (default): per-leaf tables (fast-tree-shap.ts) for batches of 64+ rows when they fit
-   * in memory, else Algorithm 2. 'classic': always Algorithm 2. 'tables': tables when possible.
+   * in memory (per tree), else Algorithm 2. 'classic': always Algorithm 2. 'tables': tables when
+   * they fit.
    * All give the same values up to rounding.
    */
   readonly variant?: 'auto' | 'classic' | 'tables';
@@ -87,16 +88,12 @@ export function treeShap(ensemble: TreeEnsemble, X: Matrix, options: TreeShapOpt
   const values = createMatrix(X.rows, p);
   const predictions = new Float64Array(X.rows);
   const variant = options.variant ?? 'auto';
-  let useTables = variant === 'tables' || (variant === 'auto' && X.rows >= 64);
-  if (useTables) {
-    let entries = 0;
-    for (const tree of ensemble.trees) entries += leafTableSize(tree);
-    useTables = entries <= MAX_TABLE_ENTRIES;
-  }
-  // Trees outer, rows inner: one tree's arrays stay in cache while every row walks it.
-  // Row i's values accumulate in values.data[i·p ..], the same offset as its input row.
+  const tablesWanted = variant === 'tables' || (variant === 'auto' && X.rows >= 64);
+  // Trees outer, rows inner: one tree's arrays (and tables) stay in cache while every row walks
+  // it, and only one tree's tables are alive at a time. Row i's values accumulate in
+  // values.data[i·p ..], the same offset as its input row.
   for (const tree of ensemble.trees) {
-    if (useTables) {
+    if (tablesWanted && leafTableSize(tree) <= MAX_TABLE_ENTRIES) {
       const tables = new LeafTableTree(tree, p);
       for (let i = 0; i < X.rows; i++) tables.run(X.data, i * p, values.data);
     } else {
