@@ -122,6 +122,43 @@ describe('roles', () => {
   });
 });
 
+describe('password change', () => {
+  it('an invited user replaces its initial password; other sessions end', async () => {
+    const inv = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: bearer(owner.access_token),
+      payload: { email: 'new@gamma.io', role: 'analyst' },
+    });
+    const initial = inv.json().initialPassword as string;
+    const form = (password: string) => ({
+      method: 'POST' as const,
+      url: '/api/v1/token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ username: 'new@gamma.io', password }).toString(),
+    });
+    const session = (await t.app.inject(form(initial))).json();
+    const change = (currentPassword: string, newPassword: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/password',
+        headers: bearer(session.access_token),
+        payload: { currentPassword, newPassword },
+      });
+    expect(code(await change('not the password', 'another long passphrase'))).toBe('CURRENT_PASSWORD_WRONG');
+    expect(code(await change(initial, 'short'))).toBe('PASSWORD_TOO_SHORT');
+    expect((await change(initial, 'another long passphrase')).statusCode).toBe(204);
+    expect(code(await t.app.inject(form(initial)))).toBe('INVALID_CREDENTIALS');
+    expect((await t.app.inject(form('another long passphrase'))).statusCode).toBe(200);
+    const refreshed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/token/refresh',
+      payload: { refresh_token: session.refresh_token },
+    });
+    expect(refreshed.statusCode).toBe(401);
+  });
+});
+
 describe('API keys', () => {
   it('are returned once, listed by prefix, accepted in both headers, and refused once revoked', async () => {
     const created = await t.app.inject({

@@ -2,7 +2,7 @@
  * The caller and the tenant's users: GET /me, GET/POST /users, PATCH /users/{id}. Invitations
  * create the user with a random initial password returned once (no e-mail delivery exists yet).
  */
-import { getMe, inviteUser, listTenantUsers, updateUser } from '@cohortlens/platform';
+import { changePassword, getMe, inviteUser, listTenantUsers, updateUser } from '@cohortlens/platform';
 import { z } from 'zod';
 import { principalOf } from '../http/auth-hook.js';
 import { errorResponses } from '../http/error-response.js';
@@ -42,6 +42,31 @@ export const usersRoutes = defineRouteGroup({
           user: me.user === null ? null : toUserOut(me.user),
           apiKeyId: me.principal.apiKeyId,
         };
+      },
+    );
+
+    app.post(
+      '/me/password',
+      {
+        config: { auth: 'viewer' },
+        schema: {
+          summary: 'Change my password',
+          description:
+            'For users (403 USER_CREDENTIAL_REQUIRED with an API key). 400 CURRENT_PASSWORD_WRONG (counts against ' +
+            'the login throttle) or PASSWORD_TOO_SHORT. Every refresh token of the user is revoked.',
+          security: securityFor('viewer'),
+          body: z
+            .object({
+              currentPassword: z.string().min(1).max(1024),
+              newPassword: z.string().min(1).max(1024),
+            })
+            .meta({ example: { currentPassword: 'x8Jd…initial', newPassword: 'a much longer passphrase' } }),
+          response: { 204: z.undefined().describe('Changed'), ...errorResponses('viewer', true, [429]) },
+        },
+      },
+      async (request, reply) => {
+        await changePassword(deps, principalOf(request), { ...request.body, address: request.ip });
+        return reply.code(204).send();
       },
     );
 

@@ -25,6 +25,8 @@ export { authenticate, API_KEY_PREFIX } from './authenticate.js';
 export type { Credentials } from './authenticate.js';
 export { requireRole, requireGrantable } from './require-role.js';
 export { listTenantUsers, inviteUser, updateUser, getMe } from './manage-users.js';
+export { changePassword } from './change-password.js';
+export type { ChangePasswordInput } from './change-password.js';
 export type { InviteUserResult, Me } from './manage-users.js';
 export { createApiKey, listTenantApiKeys, revokeApiKey } from './manage-api-keys.js';
 export type { CreateApiKeyResult } from './manage-api-keys.js';

@@ -98,3 +98,23 @@ export async function countActiveOwners(db: Db, tenantId: string): Promise<numbe
   );
   return rows.length;
 }
+
+/** The password hash of a user of the tenant, or null. */
+export async function findPasswordHash(db: Db, tenantId: string, userId: string): Promise<string | null> {
+  if (!isUuid(userId)) return null;
+  const { rows } = await db.query<{ password_hash: string }>(
+    sql`SELECT password_hash FROM users WHERE tenant_id = ${tenantId} AND id = ${userId} AND active`,
+  );
+  return rows[0]?.password_hash ?? null;
+}
+
+export async function setPasswordHash(
+  db: Db,
+  tenantId: string,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  await db.query(
+    sql`UPDATE users SET password_hash = ${passwordHash}, updated_at = now() WHERE tenant_id = ${tenantId} AND id = ${userId}`,
+  );
+}
