@@ -5,10 +5,12 @@
  * - The generic scheme COHORTLENS_<SECTION>__<KEY>[__<SUBKEY>…]: segments are lower-cased and
  *   separated by double underscores, e.g. COHORTLENS_MODELS__SEGMENTATION__N_CLUSTERS=6. Values are
  *   parsed as YAML scalars/flow collections, so `8080`, `true`, `null` and `[a, b]` are typed.
- *   These win over the named variables.
+ *   These win over the named variables. Keys whose default is null (URLs, secrets) take the
+ *   value verbatim, so a numeric-looking secret stays a string.
  * Empty values count as unset (`KEY=` lines in .env files).
  */
 import { parse as parseYaml } from 'yaml';
+import { DEFAULTS } from './defaults.js';
 
 /** Named variables → config path. `string` ones are taken verbatim (URLs, secrets). */
 export const EXPLICIT_ENV: Readonly<Record<string, { path: readonly string[]; raw: boolean }>> = {
@@ -48,6 +50,15 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
   node[path[path.length - 1]] = value;
 }
 
+function defaultAt(path: readonly string[]): unknown {
+  let node: unknown = DEFAULTS;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
 function parseValue(text: string): unknown {
   try {
     return parseYaml(text);
@@ -70,7 +81,7 @@ export function envOverrides(env: Readonly<Record<string, string | undefined>>):
     if (!name.startsWith(ENV_PREFIX) || !name.includes('__') || v === undefined || v === '') continue;
     const path = name.slice(ENV_PREFIX.length).toLowerCase().split('__');
     if (path.some((p) => p === '')) continue;
-    setPath(values, path, parseValue(v));
+    setPath(values, path, defaultAt(path) === null ? v : parseValue(v));
     sources.set(path.join('.'), name);
   }
   return { values, sources };

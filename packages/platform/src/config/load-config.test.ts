@@ -157,8 +157,10 @@ server:
         COHORTLENS_MODELS__SEGMENTATION__N_CLUSTERS: '4',
         COHORTLENS_PLANS__BASIC__CUSTOMERS: 'unlimited',
         COHORTLENS_IMPORT__BATCH_SIZE: '',
+        COHORTLENS_AUTH__JWT_SECRET: '12345678901234567890123456789012345',
       },
     });
+    expect(c.auth.jwtSecret).toBe('12345678901234567890123456789012345');
     expect(c.database.url).toBe('postgres://u@db.example.com:5432/app?sslmode=require');
     expect(c.database.dataDir).toBe(join(cwd, 'var/pg'));
     expect(c.logging.level).toBe('warn');
