@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, it, expect } from 'vitest';
 import { createTestDb } from '../db/testing/index.js';
 import { sql, type Db } from '../db/index.js';
 import { AppError } from '../errors/app-error.js';
-import { importCustomers, type ImportCustomersDeps } from './import-customers.js';
+import { importCustomers, MAX_REJECTS_IN_RESULT, type ImportCustomersDeps } from './import-customers.js';
 
 const REAL_CSV = resolve(import.meta.dirname, '../../../../../shared/data/Customers.csv');
 const HEADER =
@@ -182,5 +182,25 @@ describe('importCustomers', () => {
     }
     expect((await errorOf(run(join(dir, 'missing.csv')))).code).toBe('IMPORT_FILE_NOT_FOUND');
     expect(await count()).toBe(1);
+  });
+
+  it('rolls back when the source stream fails mid-import', async () => {
+    await run(text(`${HEADER}\n1,M,1,1,,1,1,1\n`));
+    async function* failing(): AsyncGenerator<Buffer> {
+      yield Buffer.from(`${HEADER}\n`);
+      for (let i = 2; i < 40; i++) yield Buffer.from(`${i},M,1,1,,1,1,1\n`);
+      throw new Error('connection reset');
+    }
+    await expect(run(Readable.from(failing()))).rejects.toThrow('connection reset');
+    expect(await count()).toBe(1);
+  });
+
+  it('caps the rejects kept in the result and says so', async () => {
+    const lines = Array.from({ length: MAX_REJECTS_IN_RESULT + 5 }, (_, i) => `${i},M,999,1,,1,1,1`);
+    const r = await run(text(`${HEADER}\n${lines.join('\n')}\n`));
+    expect(r.rejected).toBe(MAX_REJECTS_IN_RESULT + 5);
+    expect(r.rejects).toHaveLength(MAX_REJECTS_IN_RESULT);
+    expect(r.rejectsTruncated).toBe(true);
+    expect(r.inserted).toBe(0);
   });
 });
