@@ -52,6 +52,15 @@ describe('chooseK', () => {
     expect(par.bestK).toBe(5);
   });
 
+  it('searches on a subsample when asked, then fits the chosen k on every row', () => {
+    const r = chooseK(X, { nInit: 2, kMax: 7, searchSampleSize: 300, seed: 3 });
+    expect(r.searchedRows).toBe(300);
+    expect(r.silhouetteSampled).toBe(true);
+    expect(r.bestK).toBe(5);
+    expect(r.model!.labels.length).toBe(X.rows);
+    expect(adjustedRandIndex(planted, r.model!.labels)).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('explains a disagreement between silhouette and the other views', () => {
     // two far-apart groups, each made of three close blobs: silhouette prefers 2, BIC prefers 6
     const centers = [
