@@ -6,7 +6,7 @@
  */
 import {
   buildSegmentProfiles,
-  chooseK,
+  chooseKParallel,
   fitDbscan,
   fitGaussianMixture,
   fitKMeansParallel,
@@ -155,7 +155,7 @@ async function fitClusterer(X: Matrix, o: SegmentTableOptions, warnings: string[
     };
   }
 
-  const kSelection = o.k === 'auto' ? searchK(X, o) : fixedK(o.k);
+  const kSelection = o.k === 'auto' ? await searchK(X, o) : fixedK(o.k);
   const k = o.k === 'auto' ? kSelection.chosen : o.k;
   if (k > X.rows) {
     throw new AppError(
@@ -198,10 +198,10 @@ function fixedK(k: number): { chosen: number; selection: KSelection; reusableMod
   };
 }
 
-function searchK(X: Matrix, o: SegmentTableOptions) {
+async function searchK(X: Matrix, o: SegmentTableOptions) {
   const [kMin, kMaxExclusive] = o.kRange;
   const kMax = Math.min(kMaxExclusive - 1, Math.floor(X.rows / 2));
-  const result: ChooseKResult = chooseK(X, {
+  const result: ChooseKResult = await chooseKParallel(X, {
     kMin: Math.min(kMin, kMax),
     kMax,
     seed: o.seed,
