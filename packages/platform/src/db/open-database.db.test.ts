@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,11 +8,15 @@ import { ensureDefaultTenant, getTenantBySlug } from './repositories/tenant-repo
 import { countCustomers, upsertCustomerBatch } from './repositories/customer-repository.js';
 
 describe('openDatabase', () => {
-  it('opens PGlite in the configured data dir, migrates, and keeps data across restarts', async () => {
+  it('opens PGlite in the configured data dir, migrates, locks it, and keeps data across restarts', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cl-open-'));
     const config = loadConfig({ env: { COHORTLENS_DATA_DIR: 'pgdata' }, cwd });
+    const lock = join(cwd, 'pgdata.lock');
+    writeFileSync(lock, '4194305'); // above Linux pid_max: a crashed owner, taken over
     const first = await openDatabase(config);
     expect(first.driver).toBe('pglite');
+    // A second opener (another process, or this one) must not share the data directory.
+    await expect(openDatabase(config)).rejects.toMatchObject({ code: 'DB_LOCKED', category: 'unavailable' });
     const tenant = await ensureDefaultTenant(first, config);
     expect(tenant).toMatchObject({ slug: 'local', plan: 'enterprise' });
     await upsertCustomerBatch(first, tenant.id, [
@@ -28,6 +32,7 @@ describe('openDatabase', () => {
       },
     ]);
     await first.close();
+    expect(existsSync(lock)).toBe(false);
 
     const second = await openDatabase(config);
     try {

@@ -2,19 +2,21 @@
  * Embedded PostgreSQL (PGlite, WASM) persisted in a data directory, or in memory.
  * One connection per instance: PGlite queues statements and `transaction` holds its mutex, so
  * concurrent callers on the same instance are serialised (this is what makes two concurrent
- * `migrate` calls on one instance safe).
+ * `migrate` calls on one instance safe). A persisted data directory is locked against other
+ * processes (`data-dir-lock.ts`).
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, QueryResult } from '../db.js';
 import type { SqlFragment } from '../sql.js';
 import { translateDbError } from '../translate-db-error.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { runInTransaction } from './run-in-transaction.js';
 import { INT8_OID, NUMERIC_OID, toNumber } from './type-parsers.js';
 
 type Executor = Pick<Transaction, 'query' | 'exec'>;
 
-function wrap(pg: PGlite | null, ex: Executor, depth: number): Db {
+function wrap(pg: PGlite | null, ex: Executor, depth: number, release?: () => void): Db {
   const db: Db = {
     driver: 'pglite',
     async query<T>(fragment: SqlFragment): Promise<QueryResult<T>> {
@@ -56,6 +58,7 @@ function wrap(pg: PGlite | null, ex: Executor, depth: number): Db {
     },
     async close(): Promise<void> {
       if (pg !== null && !pg.closed) await pg.close();
+      release?.();
     },
   };
   return db;
@@ -70,7 +73,11 @@ export interface OpenPgliteOptions {
 
 /** A started PGlite instance with the shared type parsers, and its `Db` executor. */
 export async function startPglite(options: OpenPgliteOptions = {}): Promise<{ pg: PGlite; db: Db }> {
-  if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
+  let release: (() => void) | undefined;
+  if (options.dataDir !== undefined) {
+    mkdirSync(options.dataDir, { recursive: true });
+    release = lockDataDir(options.dataDir);
+  }
   const pg = new PGlite({
     parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
@@ -79,9 +86,10 @@ export async function startPglite(options: OpenPgliteOptions = {}): Promise<{ pg
   try {
     await pg.waitReady;
   } catch (e) {
+    release?.();
     throw translateDbError(e);
   }
-  return { pg, db: wrap(pg, pg, 0) };
+  return { pg, db: wrap(pg, pg, 0, release) };
 }
 
 /** Opens PGlite in `dataDir` (created if missing), or in memory when `dataDir` is undefined. */
