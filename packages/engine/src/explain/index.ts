@@ -33,4 +33,4 @@ export {
   type LimeResult,
 } from './lime-tabular.js';
 export { linearShap } from './linear-shap.js';
-export { treeExpectedValue, treeShap, type ShapValues } from './tree-shap.js';
+export { treeExpectedValue, treeShap, type ShapValues, type TreeShapOptions } from './tree-shap.js';
