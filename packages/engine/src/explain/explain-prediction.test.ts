@@ -65,6 +65,16 @@ describe('explainPrediction', () => {
     expect(e.contributions[0].contribution).toBeCloseTo(raw[3] + raw[4] + raw[5], 12);
     expect(e.contributions[0].value).toBe('Doctor');
     expect(e.contributions[1]).toMatchObject({ feature: 'age', value: x[0] });
+    const named = explainPrediction(forest, [30, 1, 2, 0, 0, 1], {
+      featureGroups: GROUPS,
+      columnNames: COLUMNS,
+    });
+    expect(named.contributions[0].value).toBe('d');
+    const dropped = explainPrediction(forest, [30, 1, 2, 0, 0, 0], {
+      featureGroups: GROUPS,
+      columnNames: COLUMNS,
+    });
+    expect(dropped.contributions[0].value).toBeUndefined();
     expect(e.contributions[1].contribution).toBeCloseTo(raw[0], 12);
     const total = e.baseValue + e.contributions.reduce((a, c) => a + c.contribution, 0);
     expect(Math.abs(total - e.prediction) / Math.max(1, Math.abs(e.prediction))).toBeLessThan(1e-9);

@@ -64,7 +64,10 @@ export interface ExplainOptions {
 /** One original feature's part in a prediction. */
 export interface FeatureContribution {
   readonly feature: string;
-  /** The raw input value when known (rawValues, or the column value of a one-column feature). */
+  /**
+   * The raw input value when known: rawValues, else the column value of a one-column feature,
+   * else a one-hot group's category read from column names like "profession=Doctor".
+   */
   readonly value?: number | string;
   /** SHAP value (folded over the feature's columns) or LIME surrogate weight. */
   readonly contribution: number;
@@ -149,7 +152,9 @@ export function explainPrediction(
   const contributions = layout.names.map((feature, g): FeatureContribution => {
     const value =
       options.rawValues?.[feature] ??
-      (layout.columns[g].length === 1 ? row[layout.columns[g][0]] : undefined);
+      (layout.columns[g].length === 1
+        ? row[layout.columns[g][0]]
+        : oneHotCategory(feature, layout.columns[g], row, options.columnNames));
     return {
       feature,
       ...(value === undefined ? {} : { value }),
@@ -214,6 +219,27 @@ export function explainGlobal(
     ...(r.sampling ? { maxSamplingError: Math.max(...r.sampling) } : {}),
     warnings: [...new Set(r.warnings)],
   };
+}
+
+/**
+ * The category of a one-hot group read back from its column names ("profession=Doctor" or
+ * "profession_Doctor") when exactly one member column is 1; undefined otherwise (for example the
+ * dropped first category).
+ */
+function oneHotCategory(
+  feature: string,
+  columns: readonly number[],
+  row: Float64Array,
+  columnNames?: readonly string[],
+): string | undefined {
+  if (columnNames === undefined) return undefined;
+  const hot = columns.filter((c) => row[c] === 1);
+  if (hot.length !== 1 || !columns.every((c) => row[c] === 0 || row[c] === 1)) return undefined;
+  const name = columnNames[hot[0]];
+  for (const sep of ['=', '_']) {
+    if (name.startsWith(feature + sep)) return name.slice(feature.length + 1);
+  }
+  return undefined;
 }
 
 function rejectSelfBackground(background: Background, row: Float64Array): void {
