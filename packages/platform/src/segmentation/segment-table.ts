@@ -82,6 +82,7 @@ export interface SegmentationOutcome {
 }
 
 const SILHOUETTE_SAMPLE = 10_000;
+const SEARCH_SAMPLE = 100_000;
 
 export async function segmentTable(table: Table, options: SegmentTableOptions): Promise<SegmentationOutcome> {
   const features = [...options.features];
@@ -207,10 +208,18 @@ async function searchK(X: Matrix, o: SegmentTableOptions) {
     seed: o.seed,
     nInit: o.nInit,
     maxIterations: o.maxIterations,
+    // Large tables: search k on a seeded subsample, then fit the chosen k on every row.
+    searchSampleSize: SEARCH_SAMPLE,
   });
   const selection: KSelection = {
     method: 'silhouette',
-    summary: `highest silhouette over k = ${Math.min(kMin, kMax)}..${kMax}${result.silhouetteSampled ? ` (sampled, ${SILHOUETTE_SAMPLE.toLocaleString('en-US')} rows)` : ''}`,
+    summary:
+      `highest silhouette over k = ${Math.min(kMin, kMax)}..${kMax}` +
+      (result.searchedRows < X.rows
+        ? ` (searched on a sample of ${result.searchedRows.toLocaleString('en-US')} rows)`
+        : result.silhouetteSampled
+          ? ` (silhouette on a sample of ${SILHOUETTE_SAMPLE.toLocaleString('en-US')} rows)`
+          : ''),
     candidates: result.candidates.map((c) => ({
       k: c.k,
       silhouette: Number.isNaN(c.silhouette) ? null : c.silhouette,
