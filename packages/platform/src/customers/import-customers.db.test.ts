@@ -70,7 +70,7 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
 describe('importCustomers', () => {
   // Skipped (with this reason in its title) on checkouts without /work/shared beside the repo.
   it.skipIf(!existsSync(REAL_CSV))(
-    'imports the real Customers.csv without rejects, and a re-import changes nothing (skipped: ../shared/data/Customers.csv absent)',
+    'imports the real Customers.csv without rejects, and a re-import changes nothing (needs ../shared/data/Customers.csv; skipped without it)',
     async () => {
       const big = { ...deps, config: { ...deps.config, import: { batchSize: 500 } } };
       const first = await importCustomers(big, { tenantId, source: REAL_CSV });
