@@ -5,7 +5,7 @@
 import { tmpdir } from 'node:os';
 import { loadConfig, type Config, type Db } from '@cohortlens/platform';
 // createTestDb is a test helper the platform does not export from its barrel (see the report).
-import { createTestDb } from '../../../../packages/platform/src/db/testing/index.js';
+import { createTestDb } from '@cohortlens/platform/testing';
 import { createAppDeps, type AppDeps } from '../app-deps.js';
 import { buildApp } from '../build-app.js';
 import type { ApiApp } from '../routes/route-group.js';
