@@ -154,6 +154,12 @@ export const configSchema = z.strictObject({
     max_tokens: positiveInt,
     temperature: z.number().min(0).max(2),
     api_key: secret,
+    // OpenAI-compatible endpoint root (…/v1); null = the provider's public API.
+    base_url: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+$/, 'must start with http:// or https://')
+      .nullable(),
+    timeout_ms: z.number().int().min(100).max(120_000),
   }),
   logging: z.strictObject({ level: logLevel, format: logFormat }),
   database: z.strictObject({

@@ -59,6 +59,8 @@ export const DEFAULTS = {
     max_tokens: 150,
     temperature: 0.3,
     api_key: null,
+    base_url: null,
+    timeout_ms: 10_000,
   },
   logging: {
     level: 'info',
