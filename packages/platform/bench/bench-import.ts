@@ -11,7 +11,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { createTenant, importCustomers, loadConfig, openDatabase, writeDemoCustomers } from '@cohortlens/platform';
+import {
+  createTenant,
+  importCustomers,
+  loadConfig,
+  openDatabase,
+  writeDemoCustomers,
+} from '@cohortlens/platform';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const OUT = join(ROOT, 'bench-results');
