@@ -1,5 +1,6 @@
 /** Every GraphQL module; to add fields, write graphql/<name>-module.ts and append it here. */
 import type { GraphqlModule } from './graphql-module.js';
+import { driftModule } from './drift-module.js';
 import { identityModule } from './identity-module.js';
 
-export const GRAPHQL_MODULES: readonly GraphqlModule[] = [identityModule];
+export const GRAPHQL_MODULES: readonly GraphqlModule[] = [identityModule, driftModule];

@@ -3,9 +3,16 @@
  * routes/<name>-routes.ts exporting a RouteGroup (see route-group.ts) and append it here.
  */
 import { apiKeysRoutes } from './api-keys-routes.js';
+import { driftRoutes } from './drift-routes.js';
 import { healthRoutes } from './health-routes.js';
 import type { RouteGroup } from './route-group.js';
 import { tokenRoutes } from './token-routes.js';
 import { usersRoutes } from './users-routes.js';
 
-export const ROUTE_GROUPS: readonly RouteGroup[] = [healthRoutes, tokenRoutes, usersRoutes, apiKeysRoutes];
+export const ROUTE_GROUPS: readonly RouteGroup[] = [
+  healthRoutes,
+  tokenRoutes,
+  usersRoutes,
+  apiKeysRoutes,
+  driftRoutes,
+];

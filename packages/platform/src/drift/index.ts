@@ -2,3 +2,4 @@
 export * from './customer-drift-table.js';
 export * from './compare-customer-files.js';
 export * from './tenant-drift.js';
+export * from './check-uploaded-drift.js';
