@@ -12,3 +12,4 @@ export * from './reports/index.js';
 export * from './datasets/index.js';
 export * from './pipeline/index.js';
 export * from './identity/index.js';
+export * from './consent/index.js';

@@ -1,6 +1,7 @@
 /** Every GraphQL module; to add fields, write graphql/<name>-module.ts and append it here. */
 import type { GraphqlModule } from './graphql-module.js';
+import { consentModule } from './consent-module.js';
 import { driftModule } from './drift-module.js';
 import { identityModule } from './identity-module.js';
 
-export const GRAPHQL_MODULES: readonly GraphqlModule[] = [identityModule, driftModule];
+export const GRAPHQL_MODULES: readonly GraphqlModule[] = [identityModule, driftModule, consentModule];

@@ -55,7 +55,13 @@ function formatError(
 }
 
 export async function registerGraphql(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const typeDefs = ['type Query', ...GRAPHQL_MODULES.map((m) => m.typeDefs)].join('\n');
+  const moduleDefs = GRAPHQL_MODULES.map((m) => m.typeDefs);
+  // Modules extend the root types; Mutation exists only when some module adds a field to it.
+  const roots = [
+    'type Query',
+    ...(moduleDefs.some((d) => /extend\s+type\s+Mutation\b/.test(d)) ? ['type Mutation'] : []),
+  ];
+  const typeDefs = [...roots, ...moduleDefs].join('\n');
   const resolvers: Record<string, Record<string, unknown>> = {};
   for (const m of GRAPHQL_MODULES) {
     for (const [type, fields] of Object.entries(m.resolvers))

@@ -3,6 +3,7 @@
  * routes/<name>-routes.ts exporting a RouteGroup (see route-group.ts) and append it here.
  */
 import { apiKeysRoutes } from './api-keys-routes.js';
+import { consentRoutes } from './consent-routes.js';
 import { driftRoutes } from './drift-routes.js';
 import { healthRoutes } from './health-routes.js';
 import type { RouteGroup } from './route-group.js';
@@ -15,4 +16,5 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   usersRoutes,
   apiKeysRoutes,
   driftRoutes,
+  consentRoutes,
 ];

@@ -38,9 +38,11 @@ export async function tenantOfToken(t: TestApp, token: string): Promise<Tenant> 
 export async function seedCustomers(
   t: TestApp,
   tenant: Tenant,
-  options: { rows?: number; seed?: number; segment?: boolean } = {},
+  options: { rows?: number; seed?: number; segment?: boolean; idPrefix?: string } = {},
 ): Promise<number> {
-  const csv = await demoCsv(options.rows ?? 300, options.seed ?? 42);
+  let csv = await demoCsv(options.rows ?? 300, options.seed ?? 42);
+  // The generator numbers customers from 1: a prefix gives each tenant ids the other lacks.
+  if (options.idPrefix) csv = csv.replace(/\n(?=[^\n])/g, `\n${options.idPrefix}`);
   const imported = await importCustomers(
     { db: t.db, config: t.deps.config },
     { tenantId: tenant.id, source: Readable.from([csv]) },
