@@ -6,7 +6,10 @@ import { apiKeysRoutes } from './api-keys-routes.js';
 import { consentRoutes } from './consent-routes.js';
 import { driftRoutes } from './drift-routes.js';
 import { healthRoutes } from './health-routes.js';
+import { modelsRoutes } from './models-routes.js';
+import { predictionRoutes } from './prediction-routes.js';
 import type { RouteGroup } from './route-group.js';
+import { segmentsRoutes } from './segments-routes.js';
 import { tokenRoutes } from './token-routes.js';
 import { usersRoutes } from './users-routes.js';
 
@@ -17,4 +20,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   apiKeysRoutes,
   driftRoutes,
   consentRoutes,
+  predictionRoutes,
+  modelsRoutes,
+  segmentsRoutes,
 ];

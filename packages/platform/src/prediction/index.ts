@@ -5,3 +5,5 @@ export * from './describe-model.js';
 export * from './evaluate-customer-file.js';
 export * from './explain-customer-file.js';
 export * from './train-model.js';
+export * from './active-model-cache.js';
+export * from './predict-spending.js';
