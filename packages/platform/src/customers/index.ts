@@ -16,3 +16,5 @@ export type {
   ImportCustomersResult,
   ImportProgress,
 } from './import-customers.js';
+export { createCustomer, updateCustomer, eraseCustomer } from './manage-customers.js';
+export type { CustomerFields, EraseCustomerResult } from './manage-customers.js';
