@@ -31,6 +31,7 @@ export const reportCommand = defineCommand<ReportCliOptions>({
       source: { kind: 'tenant', db: await deps.db(), tenant: await resolveTenant(deps, options.tenant) },
       persist: false,
       outputDir: options.output ?? reporting.savePath,
+      figuresDir: reporting.figuresPath,
       format: options.format ?? reporting.format,
       metrics: options.metrics ?? reporting.metrics,
       figures: options.figures ?? reporting.figures,

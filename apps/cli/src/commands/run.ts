@@ -54,6 +54,7 @@ export const runCommand = defineCommand<RunOptions>({
       ...segmentationOverrides(options),
       ...modelOverrides(options, options.modelAlgorithm),
       outputDir: options.output ?? reporting.savePath,
+      figuresDir: reporting.figuresPath,
       format: options.format ?? reporting.format,
       metrics: options.metrics ?? reporting.metrics,
       figures: options.figures ?? reporting.figures,

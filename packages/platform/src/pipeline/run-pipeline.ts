@@ -37,6 +37,8 @@ export interface RunPipelineOptions extends AnalysisOverrides {
   source: PipelineSource;
   outputDir: string;
   format: ReportFormat;
+  /** Also write each figure as SVG and PNG (at `reporting.dpi`) here; usually `reporting.figures_path`. */
+  figuresDir?: string;
   metrics?: readonly string[];
   figures?: readonly string[];
   /** Shown on the report (file mode: defaults to the file name). */
@@ -110,6 +112,7 @@ export async function runPipeline(config: Config, options: RunPipelineOptions): 
     return writeReport(model, {
       outputDir: options.outputDir,
       format: options.format,
+      ...(options.figuresDir ? { figureFiles: { dir: options.figuresDir, dpi: config.reporting.dpi } } : {}),
       ...(options.metrics ? { metrics: [...options.metrics] } : {}),
       ...(options.figures ? { figures: [...options.figures] } : {}),
     });

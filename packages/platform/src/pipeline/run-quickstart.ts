@@ -42,6 +42,7 @@ export async function runQuickstart(
   const pipeline = await runPipeline(config, {
     source: { kind: 'tenant', db, tenant },
     outputDir: config.reporting.savePath,
+    figuresDir: config.reporting.figuresPath,
     format: config.reporting.format === 'html' ? 'both' : config.reporting.format,
     metrics: config.reporting.metrics,
     figures: config.reporting.figures,

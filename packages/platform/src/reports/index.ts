@@ -23,5 +23,15 @@ export {
   type WriteReportOptions,
   type WriteReportResult,
 } from './write-report.js';
+export { writeFigureFiles, type FigureFiles } from './write-figure-files.js';
 export { buildSampleReportModel } from './sample-report-model.js';
 export * from './charts/index.js';
+export {
+  generateTenantReport,
+  listTenantReports,
+  getTenantReportContent,
+  deleteTenantReport,
+  REPORT_CONTENT_TYPES,
+  type GenerateTenantReportInput,
+  type StoredReportFormat,
+} from './tenant-reports.js';

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFigureFiles, type FigureFiles } from './write-figure-files.js';
 import { AppError } from '../errors/app-error.js';
 import { prepareReport, type ReportRenderOptions } from './prepare-report.js';
 import type { ReportModel } from './report-model.js';
@@ -13,12 +14,16 @@ export interface WriteReportOptions extends ReportRenderOptions {
   format: ReportFormat;
   /** Base name without extension; reduced to a safe file name (default `executive-report`). */
   fileBaseName?: string;
+  /** Also write every figure as SVG and PNG (at `dpi`) into this directory (`reporting.figures_path`). */
+  figureFiles?: { dir: string; dpi: number };
 }
 
 /** Absolute paths of the files written. */
 export interface WriteReportResult {
   html?: string;
   pdf?: string;
+  /** Figure files, when `figures` was given. */
+  figureFiles?: FigureFiles[];
 }
 
 const DEFAULT_BASE_NAME = 'executive-report';
@@ -56,6 +61,7 @@ export async function writeReport(
     result.pdf = path.join(dir, `${base}.pdf`);
     await writeFile(result.pdf, await renderPreparedReportPdf(prepared));
   }
+  if (options.figureFiles) result.figureFiles = await writeFigureFiles(prepared, options.figureFiles);
   return result;
 }
 
