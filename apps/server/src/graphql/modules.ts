@@ -3,5 +3,11 @@ import type { GraphqlModule } from './graphql-module.js';
 import { consentModule } from './consent-module.js';
 import { driftModule } from './drift-module.js';
 import { identityModule } from './identity-module.js';
+import { reportsModule } from './reports-module.js';
 
-export const GRAPHQL_MODULES: readonly GraphqlModule[] = [identityModule, driftModule, consentModule];
+export const GRAPHQL_MODULES: readonly GraphqlModule[] = [
+  identityModule,
+  driftModule,
+  consentModule,
+  reportsModule,
+];

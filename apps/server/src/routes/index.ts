@@ -8,6 +8,7 @@ import { driftRoutes } from './drift-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { modelsRoutes } from './models-routes.js';
 import { predictionRoutes } from './prediction-routes.js';
+import { reportsRoutes } from './reports-routes.js';
 import type { RouteGroup } from './route-group.js';
 import { segmentsRoutes } from './segments-routes.js';
 import { tokenRoutes } from './token-routes.js';
@@ -20,6 +21,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   apiKeysRoutes,
   driftRoutes,
   consentRoutes,
+  reportsRoutes,
   predictionRoutes,
   modelsRoutes,
   segmentsRoutes,
