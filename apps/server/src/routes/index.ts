@@ -4,6 +4,7 @@
  */
 import { apiKeysRoutes } from './api-keys-routes.js';
 import { consentRoutes } from './consent-routes.js';
+import { customersRoutes } from './customers-routes.js';
 import { driftRoutes } from './drift-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { modelsRoutes } from './models-routes.js';
@@ -25,4 +26,5 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   predictionRoutes,
   modelsRoutes,
   segmentsRoutes,
+  customersRoutes,
 ];
