@@ -13,3 +13,4 @@ export * from './datasets/index.js';
 export * from './pipeline/index.js';
 export * from './identity/index.js';
 export * from './consent/index.js';
+export * from './recommendations/index.js';

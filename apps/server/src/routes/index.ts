@@ -10,6 +10,7 @@ import { healthRoutes } from './health-routes.js';
 import { modelsRoutes } from './models-routes.js';
 import { predictionRoutes } from './prediction-routes.js';
 import { reportsRoutes } from './reports-routes.js';
+import { recommendationsRoutes } from './recommendations-routes.js';
 import type { RouteGroup } from './route-group.js';
 import { segmentsRoutes } from './segments-routes.js';
 import { tokenRoutes } from './token-routes.js';
@@ -23,6 +24,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   driftRoutes,
   consentRoutes,
   reportsRoutes,
+  recommendationsRoutes,
   predictionRoutes,
   modelsRoutes,
   segmentsRoutes,
