@@ -1,4 +1,5 @@
 /** Every GraphQL module; to add fields, write graphql/<name>-module.ts and append it here. */
+import { analyticsModule } from './analytics-module.js';
 import type { GraphqlModule } from './graphql-module.js';
 import { consentModule } from './consent-module.js';
 import { driftModule } from './drift-module.js';
@@ -10,4 +11,5 @@ export const GRAPHQL_MODULES: readonly GraphqlModule[] = [
   driftModule,
   consentModule,
   reportsModule,
+  analyticsModule,
 ];

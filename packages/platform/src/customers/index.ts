@@ -18,3 +18,5 @@ export type {
 } from './import-customers.js';
 export { createCustomer, updateCustomer, eraseCustomer } from './manage-customers.js';
 export type { CustomerFields, EraseCustomerResult } from './manage-customers.js';
+export { customersAfter } from './customers-after.js';
+export type { CustomersAfterPage } from './customers-after.js';
