@@ -30,5 +30,5 @@ export type { ChangePasswordInput } from './change-password.js';
 export type { InviteUserResult, Me } from './manage-users.js';
 export { createApiKey, listTenantApiKeys, revokeApiKey } from './manage-api-keys.js';
 export type { CreateApiKeyResult } from './manage-api-keys.js';
-export { seedDemoTenant, DEMO_OWNER_EMAIL } from './seed-demo-tenant.js';
-export type { SeedDemoTenantResult } from './seed-demo-tenant.js';
+export { seedDemoTenant, DEMO_OWNER_EMAIL, DEFAULT_DEMO_ROWS } from './seed-demo-tenant.js';
+export type { SeedDemoTenantResult, SeedDemoTenantOptions, DemoData } from './seed-demo-tenant.js';
