@@ -3,7 +3,7 @@
  * stdout. Kept to a few spawns (each costs ~0.5 s plus the embedded database start).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, it, expect } from 'vitest';
@@ -66,9 +66,20 @@ describe('cohortlens CLI', () => {
     const r = cli('import', empty, '--json');
     expect(r.code).toBe(2);
     expect(r.json).toMatchObject({ error: { code: 'IMPORT_EMPTY_FILE' } });
-    const usage = cli('import', '--json');
+    const usage = cli('segment', '--k', 'many', '--json');
     expect(usage.code).toBe(2);
     expect(usage.json).toMatchObject({ error: { code: 'CLI_USAGE' } });
+  });
+
+  it('imports data.raw_path/data.raw_filename when no file is named', () => {
+    const missing = cli('import', '--json');
+    expect(missing.code).toBe(3);
+    expect(missing.json).toMatchObject({ error: { code: 'IMPORT_FILE_NOT_FOUND' } });
+    mkdirSync(join(dir, 'data/raw'), { recursive: true });
+    copyFileSync(join(dir, 'demo.csv'), join(dir, 'data/raw/Customers.csv'));
+    const r = cli('import', '--json');
+    expect(r.code).toBe(0);
+    expect(r.json).toMatchObject({ inserted: 0, updated: 0 });
   });
 
   it('migrate reports nothing left to apply on a migrated database', () => {

@@ -2,6 +2,7 @@
  * Shared by `run`, `report` and `quickstart`: report options, step progress on a terminal, and the
  * documented summary of a pipeline result.
  */
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { PipelineResult, PipelineStep, ReportFormat } from '@cohortlens/platform';
 import { InvalidArgumentError } from 'commander';
@@ -60,6 +61,7 @@ export function pipelineDocument(r: PipelineResult) {
   const cv = model.metrics.crossValidation;
   return {
     reports: r.reports,
+    scored_customers: r.scoredCustomers,
     rows: {
       read: r.rowsRead,
       rejected: r.rowsRejected,
@@ -88,6 +90,7 @@ export function pipelineDocument(r: PipelineResult) {
       feature: f.feature,
       mean_abs_shap: f.meanAbsContribution,
     })),
+    descriptive_statistics: r.analysis.descriptive,
     drift_checked: r.driftChecked,
     persisted: r.persisted,
     timings_ms: r.timings,
@@ -117,5 +120,12 @@ export function pipelineHuman(r: PipelineResult): string {
     );
   if (r.reports.html) lines.push(`HTML report: ${r.reports.html}`);
   if (r.reports.pdf) lines.push(`PDF report:  ${r.reports.pdf}`);
+  if (r.reports.figureFiles?.length) {
+    lines.push(
+      `Figures:     ${r.reports.figureFiles.length} as SVG and PNG in ${dirname(r.reports.figureFiles[0].svg)}`,
+    );
+  }
+  if (r.scoredCustomers)
+    lines.push(`Customers:   ${r.scoredCustomers} (segment, predicted spending, savings)`);
   return lines.join('\n');
 }

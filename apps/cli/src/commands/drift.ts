@@ -49,13 +49,13 @@ export const driftCommand = defineCommand<DriftOptions>({
     const db = await deps.db();
     const tenant = await resolveTenant(deps, options.tenant);
     if (options.saveBaseline) {
-      const saved = await saveTenantBaseline(db, tenant);
+      const saved = await saveTenantBaseline(db, tenant, deps.config);
       return {
         data: { baseline: saved },
         human: `Saved a drift baseline of ${saved.rowCount.toLocaleString('en-US')} customers (${saved.id}).`,
       };
     }
-    const result = await checkTenantDrift(db, tenant);
+    const result = await checkTenantDrift(db, tenant, deps.config);
     return {
       data: result,
       human: `Against the baseline of ${result.baseline.createdAt.slice(0, 10)}:\n${humanSummary(result)}`,

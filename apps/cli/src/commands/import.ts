@@ -1,4 +1,5 @@
 import { importCustomers, parseColumnMap, type ImportCustomersResult } from '@cohortlens/platform';
+import { join } from 'node:path';
 import { defineCommand } from '../cli-command.js';
 import { collect } from '../parse-options.js';
 import { createProgress } from '../progress.js';
@@ -17,11 +18,15 @@ export const importCommand = defineCommand<ImportOptions>({
     'Streams the CSV (comma, semicolon or tab; quoted fields; BOM; CRLF), maps headers to customer fields, cleans ' +
     'then validates every row, and upserts by customer id in one transaction: a failure or a kill writes nothing. ' +
     'Re-importing the same file changes nothing. Rules and reject reasons: docs/importing.md.',
-  args: ['<file>'],
+  args: ['[file]'],
   examples: [
     {
       command: 'cohortlens import ../shared/data/Customers.csv',
       explanation: 'import into the default tenant',
+    },
+    {
+      command: 'cohortlens import',
+      explanation: 'import data.raw_path/data.raw_filename from the configuration (data/raw/Customers.csv)',
     },
     {
       command: "cohortlens import mall.csv --map 'Kunde=customer_id' --map 'Einkommen=annual_income_k'",
@@ -50,7 +55,7 @@ export const importCommand = defineCommand<ImportOptions>({
         { db, config: deps.config, clock: deps.clock },
         {
           tenantId: tenant.id,
-          source: args[0],
+          source: args[0] ?? join(deps.config.data.rawPath, deps.config.data.rawFilename),
           mapping,
           rejectsPath: options.rejects,
           onProgress: (p) =>

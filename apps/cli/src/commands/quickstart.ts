@@ -23,7 +23,9 @@ export const quickstartCommand = defineCommand({
     const lines = [
       `CohortLens on tenant "${result.tenant.slug}".`,
       ...(result.seeded
-        ? [`Imported ${result.seeded.rows.toLocaleString('en-US')} sample customers (${result.seeded.file}).`]
+        ? [
+            `Imported ${result.seeded.rows.toLocaleString('en-US')} ${result.seeded.sample ? 'sample ' : ''}customers (${result.seeded.file}).`,
+          ]
         : []),
       pipelineHuman(result.pipeline),
       result.baselineSaved

@@ -32,6 +32,7 @@ export const reportCommand = defineCommand<ReportCliOptions>({
       persist: false,
       outputDir: options.output ?? reporting.savePath,
       figuresDir: reporting.figuresPath,
+      processedDir: deps.config.data.processedPath,
       format: options.format ?? reporting.format,
       metrics: options.metrics ?? reporting.metrics,
       figures: options.figures ?? reporting.figures,

@@ -55,6 +55,7 @@ export const runCommand = defineCommand<RunOptions>({
       ...modelOverrides(options, options.modelAlgorithm),
       outputDir: options.output ?? reporting.savePath,
       figuresDir: reporting.figuresPath,
+      processedDir: deps.config.data.processedPath,
       format: options.format ?? reporting.format,
       metrics: options.metrics ?? reporting.metrics,
       figures: options.figures ?? reporting.figures,

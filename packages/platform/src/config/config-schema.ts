@@ -191,7 +191,6 @@ export const configSchema = z.strictObject({
     cors_origins: z.array(nonEmpty),
     trusted_proxies: z.array(nonEmpty),
     body_limit: positiveInt,
-    rate_limit_per_minute: positiveInt,
   }),
   auth: z.strictObject({
     jwt_secret: z.string().min(32, 'must be at least 32 characters').nullable(),

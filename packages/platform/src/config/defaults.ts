@@ -91,7 +91,6 @@ export const DEFAULTS = {
     cors_origins: ['http://localhost:3000', 'http://127.0.0.1:3000'],
     trusted_proxies: [],
     body_limit: 1_048_576,
-    rate_limit_per_minute: 60,
   },
   auth: {
     jwt_secret: null,

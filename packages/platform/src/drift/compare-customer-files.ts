@@ -7,6 +7,7 @@ import type { Config } from '../config/index.js';
 import { customersToTable } from '../datasets/customer-table.js';
 import { readCustomerFile, type ReadCustomerFileOptions } from '../datasets/read-customer-file.js';
 import { customerDriftTable } from './customer-drift-table.js';
+import { driftOptions } from './drift-options.js';
 
 export interface FeatureDriftSummary {
   test: string;
@@ -18,6 +19,8 @@ export interface FeatureDriftSummary {
   drift: boolean;
   psi: number | null;
   psi_band: string | null;
+  /** PSI at or above `drift.psi_threshold` (an alert beside the test's verdict; null for categoricals). */
+  psi_alert: boolean | null;
 }
 
 /** The CLI's documented drift document (snake_case, as the REST API's JSON). */
@@ -45,12 +48,13 @@ export async function compareCustomerFiles(
   const result = detectDrift(
     customerDriftTable(customersToTable(reference.customers).table),
     customerDriftTable(customersToTable(current.customers).table),
-    { idColumns: ['customer_id'] },
+    driftOptions(config),
   );
-  return driftDocument(result);
+  return driftDocument(result, config.drift.psiThreshold);
 }
 
-export function driftDocument(result: DriftResult): DriftReportDocument {
+/** The documented drift document; `psiThreshold` (config `drift.psi_threshold`) sets `psi_alert`. */
+export function driftDocument(result: DriftResult, psiThreshold = 0.1): DriftReportDocument {
   const features: Record<string, FeatureDriftSummary> = {};
   for (const [name, f] of Object.entries(result.features)) {
     features[name] = {
@@ -63,6 +67,7 @@ export function driftDocument(result: DriftResult): DriftReportDocument {
       drift: f.drift,
       psi: f.psi ?? null,
       psi_band: f.psiBand ?? null,
+      psi_alert: f.psi === undefined ? null : f.psi >= psiThreshold,
     };
   }
   return {

@@ -3,3 +3,4 @@ export * from './customer-drift-table.js';
 export * from './compare-customer-files.js';
 export * from './tenant-drift.js';
 export * from './check-uploaded-drift.js';
+export * from './drift-options.js';

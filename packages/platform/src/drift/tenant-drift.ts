@@ -14,13 +14,24 @@ import { loadTenantTable } from '../datasets/load-tenant-table.js';
 import { AppError } from '../errors/app-error.js';
 import { driftDocument, type DriftReportDocument } from './compare-customer-files.js';
 import { customerDriftTable } from './customer-drift-table.js';
+import { driftOptions } from './drift-options.js';
+import type { Config } from '../config/index.js';
 
 export interface TenantDriftResult extends DriftReportDocument {
   baseline: { id: string; createdAt: string; rowCount: number };
 }
 
-/** @throws AppError DRIFT_BASELINE_MISSING when no baseline was saved yet. */
-export async function checkTenantDrift(db: Db, tenant: Tenant): Promise<TenantDriftResult> {
+type DriftConfig = Pick<Config, 'drift' | 'features'>;
+
+/**
+ * @param config the drift thresholds and id column (defaults: Evidently's thresholds, PSI alert at 0.1).
+ * @throws AppError DRIFT_BASELINE_MISSING when no baseline was saved yet.
+ */
+export async function checkTenantDrift(
+  db: Db,
+  tenant: Tenant,
+  config?: DriftConfig,
+): Promise<TenantDriftResult> {
   const baseline = await getActiveDriftBaseline(db, tenant.id);
   if (!baseline) {
     throw new AppError('DRIFT_BASELINE_MISSING', 'not_found', 'No drift baseline has been saved yet', {
@@ -28,10 +39,9 @@ export async function checkTenantDrift(db: Db, tenant: Tenant): Promise<TenantDr
     });
   }
   const { table } = await loadTenantTable(db, tenant);
-  const result = detectDriftFromBaseline(baseline.baseline, customerDriftTable(table), {
-    idColumns: ['customer_id'],
-  });
-  const document = driftDocument(result);
+  const options = config ? driftOptions(config) : { idColumns: ['customer_id'] };
+  const result = detectDriftFromBaseline(baseline.baseline, customerDriftTable(table), options);
+  const document = driftDocument(result, config?.drift.psiThreshold);
   await insertDriftCheck(db, tenant.id, {
     baselineId: baseline.id,
     driftDetected: result.datasetDrift,
@@ -43,9 +53,11 @@ export async function checkTenantDrift(db: Db, tenant: Tenant): Promise<TenantDr
   };
 }
 
-export async function saveTenantBaseline(db: Db, tenant: Tenant) {
+export async function saveTenantBaseline(db: Db, tenant: Tenant, config?: DriftConfig) {
   const { table } = await loadTenantTable(db, tenant);
-  const baseline = buildDriftBaseline(customerDriftTable(table), { idColumns: ['customer_id'] });
+  const baseline = buildDriftBaseline(customerDriftTable(table), {
+    idColumns: config ? driftOptions(config).idColumns : ['customer_id'],
+  });
   const saved = await saveDriftBaseline(db, tenant.id, { baseline, rowCount: table.nRows });
   return { id: saved.id, createdAt: saved.createdAt.toISOString(), rowCount: saved.rowCount };
 }

@@ -28,6 +28,10 @@ export function segmentationOptions(config: Config, o: AnalysisOverrides = {}): 
     maxIterations: s.maxIter,
     seed: o.seed ?? config.models.randomSeed,
     dbscan: { eps: s.dbscan.eps, minSamples: s.dbscan.minSamples },
+    profileFeatures: {
+      numeric: [...new Set([...(o.segmentationFeatures ?? s.features), ...config.features.numerical])],
+      categorical: config.features.categorical,
+    },
   };
 }
 

@@ -5,6 +5,8 @@
  */
 import {
   computeSavingsMetrics,
+  describeColumns,
+  type ColumnDescription,
   pearsonCorrelationMatrix,
   summarizeSavings,
   type CorrelationMatrix,
@@ -26,6 +28,8 @@ export interface CustomerAnalysis {
   importance: GlobalExplanation;
   correlation: CorrelationMatrix;
   savings: SavingsSummary;
+  /** count, mean, std, quartiles per configured numeric feature (pandas `describe`). */
+  descriptive: Record<string, ColumnDescription>;
   /** Milliseconds per step. */
   timings: Record<AnalysisStep, number>;
 }
@@ -57,19 +61,20 @@ export async function analyzeCustomers(
   const importance = await step('explain', () =>
     globalSpendingImportance(model, table, 2000, options.seed ?? config.models.randomSeed),
   );
-  const { correlation, savings } = await step('insights', () => insights(table, config));
-  return { segmentation, model, importance, correlation, savings, timings };
+  const { correlation, savings, descriptive } = await step('insights', () => insights(table, config));
+  return { segmentation, model, importance, correlation, savings, descriptive, timings };
 }
 
 function insights(table: Table, config: Config) {
+  // Descriptive statistics and correlations cover the configured `features.numerical` (id excluded).
   const numeric: Record<string, Float64Array> = {};
-  for (const name of table.columnNames) {
+  for (const name of config.features.numerical) {
     const column = table.columns[name];
-    if (column.type === 'numeric' && !column.values.every(Number.isNaN)) numeric[name] = column.values;
+    if (column?.type === 'numeric' && !column.values.every(Number.isNaN)) numeric[name] = column.values;
   }
-  const correlation = pearsonCorrelationMatrix(numeric, {
-    idColumns: [config.features.idColumn, 'customer_id'],
-  });
+  const idColumns = [config.features.idColumn, 'customer_id'];
+  const correlation = pearsonCorrelationMatrix(numeric, { idColumns });
+  const descriptive = describeColumns(numeric, { idColumns });
   const column = (name: string) => {
     const c = table.columns[name];
     return c?.type === 'numeric' ? c.values : new Float64Array(table.nRows).fill(NaN);
@@ -80,5 +85,5 @@ function insights(table: Table, config: Config) {
     familySize: column('family_size'),
   });
   const savings = summarizeSavings(metrics.savingsPercent, { bins: 20, range: SAVINGS_RANGE });
-  return { correlation, savings };
+  return { correlation, savings, descriptive };
 }

@@ -4,3 +4,4 @@ export * from './analyze-customers.js';
 export * from './build-report-model.js';
 export * from './run-pipeline.js';
 export * from './run-quickstart.js';
+export * from './write-scored-customers.js';

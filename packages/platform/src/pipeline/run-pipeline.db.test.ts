@@ -30,6 +30,8 @@ describe('runPipeline', () => {
       outputDir: join(dir, 'file-reports'),
       format: 'both',
       k: 'auto',
+      figuresDir: join(dir, 'figures'),
+      processedDir: join(dir, 'processed'),
     });
     expect(result.persisted).toBeNull();
     expect(result.rowsRead).toBe(600);
@@ -38,6 +40,17 @@ describe('runPipeline', () => {
     const html = readFileSync(result.reports.html!, 'utf8');
     for (const p of result.analysis.segmentation.profiles) expect(html).toContain(p.label);
     expect(html).not.toMatch(/src="http|<script/);
+    expect(result.reports.figureFiles?.map((f) => f.name)).toContain('clusters');
+    const scored = readFileSync(result.scoredCustomers!, 'utf8').trim().split('\n');
+    expect(scored[0]).toBe(
+      'customer_id,segment,segment_label,predicted_spending,prediction_lower,prediction_upper,savings_percent',
+    );
+    expect(scored).toHaveLength(1 + result.rowsRead - result.rowsRejected);
+    const [, segment, label, predicted, lower, upper] = scored[1].split(',');
+    expect(Number(segment)).toBeGreaterThanOrEqual(0);
+    expect(result.analysis.segmentation.profiles.map((p) => p.label)).toContain(label);
+    expect(Number(lower)).toBeLessThanOrEqual(Number(predicted));
+    expect(Number(upper)).toBeGreaterThanOrEqual(Number(predicted));
   });
 
   it('tenant mode: persists the run and a model version, and reports drift once a baseline exists', async () => {

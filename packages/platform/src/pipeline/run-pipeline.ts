@@ -17,6 +17,7 @@ import { saveModelVersion } from '../prediction/train-model.js';
 import { saveSegmentationRun } from '../segmentation/run-segmentation.js';
 import { readCustomerFile } from '../datasets/read-customer-file.js';
 import { customerDriftTable } from '../drift/customer-drift-table.js';
+import { driftOptions } from '../drift/drift-options.js';
 import {
   resolveReportSelection,
   writeReport,
@@ -26,6 +27,7 @@ import {
 import { analyzeCustomers, type AnalysisStep, type CustomerAnalysis } from './analyze-customers.js';
 import type { AnalysisOverrides } from './analysis-options.js';
 import { buildReportModel, type ReportContext } from './build-report-model.js';
+import { writeScoredCustomers } from './write-scored-customers.js';
 
 export type PipelineStep = 'load' | AnalysisStep | 'drift' | 'persist' | 'report';
 
@@ -39,6 +41,8 @@ export interface RunPipelineOptions extends AnalysisOverrides {
   format: ReportFormat;
   /** Also write each figure as SVG and PNG (at `reporting.dpi`) here; usually `reporting.figures_path`. */
   figuresDir?: string;
+  /** Write scored-customers.csv (segment, prediction, interval, savings) here; usually `data.processed_path`. */
+  processedDir?: string;
   metrics?: readonly string[];
   figures?: readonly string[];
   /** Shown on the report (file mode: defaults to the file name). */
@@ -54,6 +58,8 @@ export interface PipelineResult {
   rowsRejected: number;
   analysis: CustomerAnalysis;
   reports: WriteReportResult;
+  /** The scored-customers.csv written, when `processedDir` was given. */
+  scoredCustomers: string | null;
   persisted: { segmentationRunId: string; modelVersion: number } | null;
   driftChecked: boolean;
   timings: Record<PipelineStep, number>;
@@ -88,9 +94,11 @@ export async function runPipeline(config: Config, options: RunPipelineOptions): 
       const baseline = await getActiveDriftBaseline(source.db, source.tenant.id);
       if (!baseline) return undefined;
       return {
-        result: detectDriftFromBaseline(baseline.baseline, customerDriftTable(loaded.table), {
-          idColumns: ['customer_id'],
-        }),
+        result: detectDriftFromBaseline(
+          baseline.baseline,
+          customerDriftTable(loaded.table),
+          driftOptions(config),
+        ),
         baselineLabel: `Baseline of ${baseline.createdAt.toISOString().slice(0, 10)} (${baseline.rowCount.toLocaleString('en-US')} customers)`,
       };
     });
@@ -117,7 +125,11 @@ export async function runPipeline(config: Config, options: RunPipelineOptions): 
       ...(options.figures ? { figures: [...options.figures] } : {}),
     });
   });
+  const scoredCustomers = options.processedDir
+    ? await writeScoredCustomers(options.processedDir, loaded.table, loaded.customerIds, analysis)
+    : null;
   return {
+    scoredCustomers,
     rowsRead: loaded.rowsRead,
     rowsRejected: loaded.rowsRejected,
     analysis,

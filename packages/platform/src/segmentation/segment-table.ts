@@ -39,6 +39,8 @@ export interface SegmentTableOptions {
   maxIterations: number;
   seed: number;
   dbscan: { eps: number; minSamples: number };
+  /** Columns described in segment profiles (config `features`); default: every column of the table. */
+  profileFeatures?: { numeric: readonly string[]; categorical: readonly string[] };
 }
 
 export interface KSelection {
@@ -104,7 +106,7 @@ export async function segmentTable(table: Table, options: SegmentTableOptions): 
 
   const { labels, k, kSelection, clusterer } = await fitClusterer(X, options, warnings);
   const silhouette = k >= 2 ? scoreSilhouette(X, labels, options.seed) : null;
-  const profiles = profileSegments(labels, featureTable(table, rowIndices));
+  const profiles = profileSegments(labels, featureTable(table, rowIndices, options.profileFeatures));
   const recommendations = recommend(table, rowIndices, labels, profiles);
   return {
     algorithm: options.algorithm,
@@ -261,11 +263,13 @@ function completeRows(table: Table, features: readonly string[]): { matrix: Matr
   return { matrix: { data, rows: keep.length, cols: d }, rowIndices: Int32Array.from(keep) };
 }
 
-function featureTable(table: Table, rowIndices: Int32Array) {
+function featureTable(table: Table, rowIndices: Int32Array, only?: SegmentTableOptions['profileFeatures']) {
   const numeric: Record<string, Float64Array> = {};
   const categorical: Record<string, (string | null)[]> = {};
+  const wanted = only ? new Set([...only.numeric, ...only.categorical]) : undefined;
   for (const name of table.columnNames) {
     const column = table.columns[name];
+    if (wanted && !wanted.has(name)) continue;
     if (column.type === 'numeric') numeric[name] = Float64Array.from(rowIndices, (i) => column.values[i]);
     else categorical[name] = Array.from(rowIndices, (i) => column.values[i]);
   }
