@@ -193,7 +193,10 @@ function predictionPoints(table: Table, analysis: CustomerAnalysis): ReportModel
   const actual = target.values.filter((v) => Number.isFinite(v));
   const step = Math.max(1, Math.ceil(actual.length / PREDICTION_POINTS));
   const points = [];
-  for (let i = 0; i < actual.length; i += step) points.push({ actual: actual[i], predicted: oof[i] });
+  // The model serves clamped predictions (spending scores live on 0–100); show the same here.
+  const clamp = model.clamp;
+  const served = (v: number) => (clamp ? Math.min(clamp.max, Math.max(clamp.min, v)) : v);
+  for (let i = 0; i < actual.length; i += step) points.push({ actual: actual[i], predicted: served(oof[i]) });
   return points;
 }
 
