@@ -25,6 +25,8 @@ export const driftModule: GraphqlModule = {
       driftDetected: Boolean!
       psi: Float
       psiBand: String
+      "PSI at or above drift.psi_threshold; null for categoricals"
+      psiAlert: Boolean
     }
     type DriftReport {
       "dataset drift: the drifted share reached its threshold"
@@ -44,7 +46,7 @@ export const driftModule: GraphqlModule = {
     Query: {
       dataDrift: async (_p, _a, ctx) => {
         const tenant = await tenantOf(ctx.deps, await callerOf(ctx, 'viewer'));
-        const r = await checkTenantDrift(ctx.deps.db, tenant);
+        const r = await checkTenantDrift(ctx.deps.db, tenant, ctx.deps.config);
         return {
           driftDetected: r.dataset_drift,
           driftShare: r.drift_share,
@@ -62,6 +64,7 @@ export const driftModule: GraphqlModule = {
             driftDetected: f.drift,
             psi: finite(f.psi),
             psiBand: f.psi_band,
+            psiAlert: f.psi_alert,
           })),
         };
       },

@@ -34,6 +34,7 @@ const FEATURE_KEYS = [
   'effect_size_name',
   'p_value',
   'psi',
+  'psi_alert',
   'psi_band',
   'statistic',
   'test',

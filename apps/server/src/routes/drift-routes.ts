@@ -31,6 +31,7 @@ const featureDriftSchema = z
     drift: z.boolean(),
     psi: num,
     psi_band: z.string().nullable(),
+    psi_alert: z.boolean().nullable().describe('PSI at or above drift.psi_threshold; null for categoricals'),
   })
   .meta({ id: 'FeatureDrift' });
 
@@ -110,7 +111,11 @@ export const driftRoutes = defineRouteGroup({
         },
       },
       async (request) => {
-        const result = await checkTenantDrift(deps.db, await tenantOf(deps, principalOf(request)));
+        const result = await checkTenantDrift(
+          deps.db,
+          await tenantOf(deps, principalOf(request)),
+          deps.config,
+        );
         return { ...driftDocumentOut(result), baseline: baselineOut(result.baseline) };
       },
     );
@@ -175,7 +180,11 @@ export const driftRoutes = defineRouteGroup({
         },
       },
       async (request) => {
-        const saved = await saveTenantBaseline(deps.db, await tenantOf(deps, principalOf(request)));
+        const saved = await saveTenantBaseline(
+          deps.db,
+          await tenantOf(deps, principalOf(request)),
+          deps.config,
+        );
         return { status: 'ok' as const, baseline: baselineOut(saved) };
       },
     );

@@ -12,6 +12,7 @@ import { readCustomerFile } from '../datasets/read-customer-file.js';
 import { getActiveDriftBaseline, insertDriftCheck, type Db, type Tenant } from '../db/index.js';
 import { driftDocument, type DriftReportDocument } from './compare-customer-files.js';
 import { customerDriftTable } from './customer-drift-table.js';
+import { driftOptions } from './drift-options.js';
 
 /** What the upload was compared with. */
 export type DriftReference =
@@ -32,17 +33,20 @@ export interface UploadedDriftResult extends DriftReportDocument {
 export async function checkUploadedDrift(
   db: Db,
   tenant: Tenant,
-  config: Pick<Config, 'features'>,
+  config: Pick<Config, 'features' | 'drift'>,
   upload: CsvSource,
 ): Promise<UploadedDriftResult> {
   const dataset = await readCustomerFile(upload, { idColumn: config.features.idColumn });
   const current = customerDriftTable(customersToTable(dataset.customers).table);
-  const options = { idColumns: ['customer_id'] };
+  const options = driftOptions(config);
   const baseline = await getActiveDriftBaseline(db, tenant.id);
   let reference: DriftReference;
   let document: DriftReportDocument;
   if (baseline) {
-    document = driftDocument(detectDriftFromBaseline(baseline.baseline, current, options));
+    document = driftDocument(
+      detectDriftFromBaseline(baseline.baseline, current, options),
+      config.drift.psiThreshold,
+    );
     reference = {
       kind: 'baseline',
       id: baseline.id,
@@ -51,7 +55,10 @@ export async function checkUploadedDrift(
     };
   } else {
     const { table } = await loadTenantTable(db, tenant);
-    document = driftDocument(detectDrift(customerDriftTable(table), current, options));
+    document = driftDocument(
+      detectDrift(customerDriftTable(table), current, options),
+      config.drift.psiThreshold,
+    );
     reference = { kind: 'customers', rowCount: table.nRows };
   }
   await insertDriftCheck(db, tenant.id, {
