@@ -140,7 +140,7 @@ async function fitClusterer(X: Matrix, o: SegmentTableOptions, warnings: string[
     if (model.nClusters < 2) {
       const hint = suggestEps(X, o.dbscan.minSamples, { seed: o.seed });
       warnings.push(
-        `DBSCAN found ${model.nClusters} segment(s) with eps ${o.dbscan.eps}; the k-distance curve suggests eps ≈ ${hint.eps.toFixed(3)}`,
+        `DBSCAN found ${plural(model.nClusters, 'segment')} with eps ${o.dbscan.eps}; the k-distance curve suggests eps ≈ ${hint.eps.toFixed(3)}`,
       );
     }
     return {
@@ -148,7 +148,7 @@ async function fitClusterer(X: Matrix, o: SegmentTableOptions, warnings: string[
       k: model.nClusters,
       kSelection: {
         method: 'density',
-        summary: `DBSCAN with eps ${o.dbscan.eps} and min_samples ${o.dbscan.minSamples}: ${model.nClusters} dense segments, ${model.nNoise} outliers`,
+        summary: `DBSCAN with eps ${o.dbscan.eps} and min_samples ${o.dbscan.minSamples}: ${plural(model.nClusters, 'dense segment')}, ${plural(model.nNoise, 'outlier')}`,
         candidates: [],
         elbowK: null,
         bicK: null,
@@ -334,3 +334,6 @@ function withinSumOfSquares(X: Matrix, labels: Int32Array): number {
   }
   return total;
 }
+
+const plural = (n: number, noun: string): string =>
+  `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
