@@ -97,6 +97,13 @@ describe('POST /recommendations/natural without a provider', () => {
     const other = await ask(t.app, b, 'segments?');
     expect(other.statusCode).toBe(404);
     expect(other.json().error.code).toBe('SEGMENTATION_NOT_RUN');
+    // Once B has its own run, B's answer is grounded in B's customers only.
+    await seedCustomers(t, await tenantOfToken(t, b), { rows: 120, seed: 9, idPrefix: 'B-', segment: true });
+    const [factsA, factsB] = await Promise.all([ask(t.app, a, 'segments?'), ask(t.app, b, 'segments?')]).then(
+      (r) => r.map((x) => x.json().facts[0] as string),
+    );
+    expect(factsA).toMatch(/^(29\d|300) segmented customers/);
+    expect(factsB).toMatch(/^1[01]\d segmented customers|^120 segmented customers/);
     const anon = await t.app.inject({
       method: 'POST',
       url: '/api/v1/recommendations/natural',
