@@ -16,7 +16,7 @@ import {
   predictSpending,
   type Customer,
 } from '@cohortlens/platform';
-import { modelCacheFor } from '../routes/model-cache-for.js';
+import { modelCacheFor, predictionWriterFor } from '../routes/model-cache-for.js';
 import { spendingInputSchema, toSpendingInput } from '../routes/prediction-schemas.js';
 import { callerOf, type GraphqlModule } from './graphql-module.js';
 
@@ -219,7 +219,11 @@ export const analyticsModule: GraphqlModule = {
             `customer.${issue.path.join('.')}`,
           );
         }
-        const deps = { db: ctx.deps.db, models: modelCacheFor(ctx.deps) };
+        const deps = {
+          db: ctx.deps.db,
+          models: modelCacheFor(ctx.deps),
+          writer: predictionWriterFor(ctx.deps),
+        };
         const [r] = await predictSpending(deps, caller.tenantId, [toSpendingInput(parsed.data)]);
         return {
           predictedSpending: r.predictedSpending,

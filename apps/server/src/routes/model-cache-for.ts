@@ -1,8 +1,13 @@
 /**
- * The per-process ActiveModelCache of an app, keyed by its deps object (one cache per buildApp:
+ * The per-process ActiveModelCache (and group-commit PredictionWriter) of an app, keyed by its deps object (one cache per buildApp:
  * tests with separate databases never share deserialized models).
  */
-import { createActiveModelCache, type ActiveModelCache } from '@cohortlens/platform';
+import {
+  createActiveModelCache,
+  createPredictionWriter,
+  type ActiveModelCache,
+  type PredictionWriter,
+} from '@cohortlens/platform';
 import type { AppDeps } from '../app-deps.js';
 
 const caches = new WeakMap<AppDeps, ActiveModelCache>();
@@ -15,4 +20,16 @@ export function modelCacheFor(deps: AppDeps): ActiveModelCache {
     caches.set(deps, cache);
   }
   return cache;
+}
+
+const writers = new WeakMap<AppDeps, PredictionWriter>();
+
+/** The group-commit prediction writer of these deps, created on first use. */
+export function predictionWriterFor(deps: AppDeps): PredictionWriter {
+  let writer = writers.get(deps);
+  if (writer === undefined) {
+    writer = createPredictionWriter(deps.db);
+    writers.set(deps, writer);
+  }
+  return writer;
 }

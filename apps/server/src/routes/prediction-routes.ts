@@ -18,7 +18,7 @@ import {
 import { z } from 'zod';
 import { principalOf } from '../http/auth-hook.js';
 import { errorResponses } from '../http/error-response.js';
-import { modelCacheFor } from './model-cache-for.js';
+import { modelCacheFor, predictionWriterFor } from './model-cache-for.js';
 import {
   explanationOutSchema,
   predictionOutSchema,
@@ -65,7 +65,7 @@ export const predictionRoutes = defineRouteGroup({
   description: "Spending-score predictions from the tenant's active model",
   register(app, deps) {
     const models = modelCacheFor(deps);
-    const ucDeps = { db: deps.db, models };
+    const ucDeps = { db: deps.db, models, writer: predictionWriterFor(deps) };
 
     app.post(
       '/predict-spending',

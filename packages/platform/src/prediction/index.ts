@@ -7,3 +7,4 @@ export * from './explain-customer-file.js';
 export * from './train-model.js';
 export * from './active-model-cache.js';
 export * from './predict-spending.js';
+export * from './prediction-writer.js';

@@ -14,6 +14,7 @@ import { insertPredictions, type Customer } from '../db/index.js';
 import { AppError } from '../errors/app-error.js';
 import type { ActiveModelCache, CachedSpendingModel } from './active-model-cache.js';
 import { explainSpending, type ExplainMethodName } from './explain-spending.js';
+import type { PredictionWriter } from './prediction-writer.js';
 
 /** One input as the API receives it (snake_case keys are the model's feature names). */
 export interface SpendingInput {
@@ -53,6 +54,8 @@ export interface SpendingPredictionResult {
 export interface PredictSpendingDeps {
   readonly db: Db;
   readonly models: ActiveModelCache;
+  /** Group-commit writer (servers); without it each call inserts on its own. */
+  readonly writer?: PredictionWriter;
 }
 
 /** Largest number of rows one call may predict. */
@@ -131,18 +134,16 @@ export async function predictSpending(
     };
   });
   if (options.persist ?? true) {
-    await insertPredictions(
-      deps.db,
-      tenantId,
-      results.map((r, i) => ({
-        customerId: r.customerId,
-        modelVersion: r.modelVersion,
-        predicted: r.predictedSpending,
-        intervalLow: r.lower,
-        intervalHigh: r.upper,
-        features: snapshot(inputs[i]),
-      })),
-    );
+    const rowsToStore = results.map((r, i) => ({
+      customerId: r.customerId,
+      modelVersion: r.modelVersion,
+      predicted: r.predictedSpending,
+      intervalLow: r.lower,
+      intervalHigh: r.upper,
+      features: snapshot(inputs[i]),
+    }));
+    if (deps.writer) await deps.writer.write(tenantId, rowsToStore);
+    else await insertPredictions(deps.db, tenantId, rowsToStore);
   }
   return results;
 }
