@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { AppError, seedDemoTenant, type SeedDemoTenantResult } from '@cohortlens/platform';
-import { startServer } from '@cohortlens/server';
 import { defineCommand } from '../cli-command.js';
 
 interface ServeOptions {
@@ -49,6 +48,8 @@ export const serveCommand = defineCommand<ServeOptions>({
       },
     };
     const seeded: { demo: SeedDemoTenantResult | null } = { demo: null };
+    // The server (Fastify, GraphQL, docs) loads only for this command.
+    const { startServer } = await import('@cohortlens/server');
     const server = await startServer(config, {
       db: await deps.db({ migrate: true }),
       logStream: io.stderr,

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
+import type SVGtoPDFFunction from 'svg-to-pdfkit';
 import { SEGMENT_PALETTE } from './charts/chart-theme.js';
 import { DRIFT_TEST_LABELS } from './charts/drift-spec.js';
 import { pdfSafeText as t } from './pdf-text.js';
@@ -49,8 +48,18 @@ export async function renderReportPdf(report: ReportModel, options: ReportPdfOpt
   return renderPreparedReportPdf(prepared, options.compress ?? true);
 }
 
+/** pdfkit (with its fonts) loads on first use: most commands never write a PDF. */
+let pdfLibraries:
+  Promise<{ PDFDocument: typeof import('pdfkit'); svgToPdf: typeof SVGtoPDFFunction }> | undefined;
+const loadPdfLibraries = () =>
+  (pdfLibraries ??= Promise.all([import('pdfkit'), import('svg-to-pdfkit')]).then(([pdfkit, svg]) => ({
+    PDFDocument: pdfkit.default,
+    svgToPdf: svg.default,
+  })));
+
 /** Lays out an already prepared report (see `prepareReport`) as PDF bytes. */
-export function renderPreparedReportPdf(p: PreparedReport, compress = true): Promise<Buffer> {
+export async function renderPreparedReportPdf(p: PreparedReport, compress = true): Promise<Buffer> {
+  const { PDFDocument, svgToPdf } = await loadPdfLibraries();
   const m = p.model;
   const created = new Date(m.generatedAt);
   const doc = new PDFDocument({
@@ -73,7 +82,7 @@ export function renderPreparedReportPdf(p: PreparedReport, compress = true): Pro
     doc.on('error', reject);
   });
 
-  const w = new PdfWriter(doc);
+  const w = new PdfWriter(doc, svgToPdf);
   titlePage(w, p);
   const fig = (name: ReportFigureName) => p.figures.find((f) => f.name === name);
 
@@ -148,7 +157,10 @@ interface Column {
 /** Small flow-layout helper over pdfkit: keeps blocks together and breaks pages before overflow. */
 class PdfWriter {
   readonly titlePage: PDFKit.PDFPage;
-  constructor(readonly doc: Doc) {
+  constructor(
+    readonly doc: Doc,
+    private readonly svgToPdf: typeof SVGtoPDFFunction,
+  ) {
     this.titlePage = doc.page;
   }
 
@@ -226,7 +238,7 @@ class PdfWriter {
     this.heading(f.title, 12);
     const y = this.doc.y;
     const x = this.left + (this.width - w) / 2;
-    SVGtoPDF(this.doc, f.svg, x, y, {
+    this.svgToPdf(this.doc, f.svg, x, y, {
       width: w,
       height: h,
       preserveAspectRatio: 'xMinYMin meet',

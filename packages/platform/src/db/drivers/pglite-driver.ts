@@ -6,7 +6,7 @@
  * processes (`data-dir-lock.ts`).
  */
 import { mkdirSync } from 'node:fs';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { Db, QueryResult } from '../db.js';
 import type { SqlFragment } from '../sql.js';
 import { translateDbError } from '../translate-db-error.js';
@@ -78,6 +78,8 @@ export async function startPglite(options: OpenPgliteOptions = {}): Promise<{ pg
     mkdirSync(options.dataDir, { recursive: true });
     release = lockDataDir(options.dataDir);
   }
+  // Loaded on first use: commands that run on PostgreSQL, or on no database at all, never pay for the WASM module.
+  const { PGlite } = await import('@electric-sql/pglite');
   const pg = new PGlite({
     parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),

@@ -1,5 +1,5 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type * as Vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { AppError } from '../../errors/app-error.js';
 import { helveticaTextWidth } from './helvetica-metrics.js';
 
@@ -12,20 +12,35 @@ interface VegaTextMetrics {
   width: (item: VegaTextItem, text: unknown) => number;
 }
 
+/**
+ * vega and vega-lite are loaded on first use: they are hundreds of modules, and most commands
+ * (imports, the API's JSON routes) never draw a chart.
+ */
+let renderer: Promise<{ vega: typeof Vega; compile: typeof import('vega-lite').compile }> | undefined;
+function loadRenderer() {
+  renderer ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => {
+    installTextMetrics(vega);
+    return { vega, compile: vegaLite.compile };
+  });
+  return renderer;
+}
+
 // Without the \`canvas\` package vega estimates every glyph as 0.8 em, which over-pads axes and
 // makes label-overlap removal drop labels that would fit. Measure with Helvetica's real widths.
 // This replaces a process-wide vega hook; it only affects server-side rendering.
 // Vega expects the width of the *displayed* text: a label longer than its \`limit\` is drawn
 // truncated, so its width is capped at the limit (vega's own truncation search still works, as it
 // only compares widths against the limit).
-const textMetrics = (vega as unknown as { textMetrics: VegaTextMetrics }).textMetrics;
-textMetrics.width = (item, text) => {
-  const value = (Array.isArray(text) ? text.join(' ') : text == null ? '' : String(text)).trim();
-  const weight = item.fontWeight;
-  const bold = weight === 'bold' || (typeof weight === 'number' && weight >= 600);
-  const width = helveticaTextWidth(value, item.fontSize ?? 11, bold);
-  return item.limit !== undefined && item.limit > 0 ? Math.min(width, item.limit) : width;
-};
+function installTextMetrics(vega: typeof Vega): void {
+  const textMetrics = (vega as unknown as { textMetrics: VegaTextMetrics }).textMetrics;
+  textMetrics.width = (item, text) => {
+    const value = (Array.isArray(text) ? text.join(' ') : text == null ? '' : String(text)).trim();
+    const weight = item.fontWeight;
+    const bold = weight === 'bold' || (typeof weight === 'number' && weight >= 600);
+    const width = helveticaTextWidth(value, item.fontSize ?? 11, bold);
+    return item.limit !== undefined && item.limit > 0 ? Math.min(width, item.limit) : width;
+  };
+}
 
 const NUMBER_LOCALE = { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], minus: '-' };
 
@@ -35,7 +50,8 @@ const NUMBER_LOCALE = { decimal: '.', thousands: ',', grouping: [3], currency: [
  * `reporting.dpi` setting is for raster exports only (PNG pixel size = inches × dpi).
  */
 export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
-  let compiled: vega.Spec;
+  const { vega, compile } = await loadRenderer();
+  let compiled: Vega.Spec;
   try {
     compiled = compile(spec).spec;
   } catch (cause) {
@@ -59,14 +75,14 @@ export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
     renderer: 'none',
     // ASCII minus: d3's default U+2212 is missing from the PDF's standard (WinAnsi) fonts.
     // (vega-view reads `{ number, time }` definitions here; its typings say formatters.)
-    locale: { number: NUMBER_LOCALE } as unknown as vega.LocaleFormatters,
+    locale: { number: NUMBER_LOCALE } as unknown as Vega.LocaleFormatters,
     // Inline data only: refuse to fetch anything a spec might point at.
     loader: {
       load: () => Promise.reject(new Error('Chart data must be inline')),
       sanitize: () => Promise.reject(new Error('Chart data must be inline')),
       http: () => Promise.reject(new Error('Chart data must be inline')),
       file: () => Promise.reject(new Error('Chart data must be inline')),
-    } as unknown as vega.Loader,
+    } as unknown as Vega.Loader,
   });
   try {
     return compactSvg(await view.toSVG());
