@@ -1,6 +1,6 @@
 /**
  * Group commit for stored predictions: concurrent requests hand their rows to one writer, which
- * inserts whatever has queued up in ONE transaction (one INSERT per tenant) while the previous
+ * inserts whatever has queued up in ONE statement per tenant (one transaction) while the previous
  * batch commits. Each caller's promise resolves only once its rows are committed, so nothing is
  * answered before it is stored — but a busy server pays one commit (fsync) per batch instead of
  * one per request. A failing batch is retried row group by row group, so one bad request cannot
@@ -27,14 +27,22 @@ export function createPredictionWriter(db: Db, options: { maxRows?: number } = {
   let queue: Pending[] = [];
   let running = false;
 
-  async function insertGroup(tx: Db, items: readonly Pending[]): Promise<void> {
+  /** One INSERT per tenant; a single tenant needs no explicit transaction (one round trip, not three). */
+  async function insertGroup(items: readonly Pending[]): Promise<void> {
     const byTenant = new Map<string, NewPrediction[]>();
     for (const p of items) {
       const list = byTenant.get(p.tenantId) ?? [];
       list.push(...p.predictions);
       byTenant.set(p.tenantId, list);
     }
-    for (const [tenantId, rows] of byTenant) await insertPredictions(tx, tenantId, rows);
+    if (byTenant.size === 1) {
+      const [[tenantId, rows]] = byTenant;
+      await insertPredictions(db, tenantId, rows);
+      return;
+    }
+    await db.transaction(async (tx) => {
+      for (const [tenantId, rows] of byTenant) await insertPredictions(tx, tenantId, rows);
+    });
   }
 
   async function pump(): Promise<void> {
@@ -52,13 +60,13 @@ export function createPredictionWriter(db: Db, options: { maxRows?: number } = {
         const batch = queue.slice(0, n);
         queue = queue.slice(n);
         try {
-          await db.transaction((tx) => insertGroup(tx, batch));
+          await insertGroup(batch);
           for (const p of batch) p.resolve();
         } catch (e) {
           if (batch.length === 1) batch[0].reject(e);
           else {
             for (const p of batch) {
-              await db.transaction((tx) => insertGroup(tx, [p])).then(p.resolve, p.reject);
+              await insertGroup([p]).then(p.resolve, p.reject);
             }
           }
         }
