@@ -4,7 +4,7 @@
  */
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import type { PipelineResult, PipelineStep, ReportFormat } from '@cohortlens/platform';
+import type { Config, PipelineResult, PipelineStep, ReportFormat } from '@cohortlens/platform';
 import { InvalidArgumentError } from 'commander';
 import type { CliIo } from './cli-command.js';
 import { parseFeatures } from './analysis-options.js';
@@ -34,6 +34,19 @@ export function addReportOptions(c: Command): Command {
       'comma-separated figures: clusters, segment_profiles, prediction, feature_importance, correlation, savings, drift',
       parseFeatures,
     );
+}
+
+/** Where and what the pipeline writes: the options, else the configuration's `reporting` and `data` keys. */
+export function reportTargets(config: Config, options: ReportCliOptions) {
+  const reporting = config.reporting;
+  return {
+    outputDir: options.output ?? reporting.savePath,
+    figuresDir: reporting.figuresPath,
+    processedDir: config.data.processedPath,
+    format: options.format ?? reporting.format,
+    metrics: options.metrics ?? reporting.metrics,
+    figures: options.figures ?? reporting.figures,
+  };
 }
 
 const STEP_TEXT: Record<PipelineStep, string> = {

@@ -4,6 +4,7 @@ import {
   addReportOptions,
   pipelineDocument,
   pipelineHuman,
+  reportTargets,
   stepPrinter,
   type ReportCliOptions,
 } from '../pipeline-output.js';
@@ -26,16 +27,10 @@ export const reportCommand = defineCommand<ReportCliOptions>({
   ],
   configure: (c) => addReportOptions(c),
   run: async ({ options, deps, io }) => {
-    const reporting = deps.config.reporting;
     const result = await runPipeline(deps.config, {
       source: { kind: 'tenant', db: await deps.db(), tenant: await resolveTenant(deps, options.tenant) },
       persist: false,
-      outputDir: options.output ?? reporting.savePath,
-      figuresDir: reporting.figuresPath,
-      processedDir: deps.config.data.processedPath,
-      format: options.format ?? reporting.format,
-      metrics: options.metrics ?? reporting.metrics,
-      figures: options.figures ?? reporting.figures,
+      ...reportTargets(deps.config, options),
       onStep: stepPrinter(io),
     });
     return { data: pipelineDocument(result), human: pipelineHuman(result) };

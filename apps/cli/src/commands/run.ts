@@ -13,6 +13,7 @@ import {
   addReportOptions,
   pipelineDocument,
   pipelineHuman,
+  reportTargets,
   stepPrinter,
   type ReportCliOptions,
 } from '../pipeline-output.js';
@@ -49,16 +50,10 @@ export const runCommand = defineCommand<RunOptions>({
     addReportOptions(c);
   },
   run: async ({ options, deps, io }) => {
-    const reporting = deps.config.reporting;
     const common = {
       ...segmentationOverrides(options),
       ...modelOverrides(options, options.modelAlgorithm),
-      outputDir: options.output ?? reporting.savePath,
-      figuresDir: reporting.figuresPath,
-      processedDir: deps.config.data.processedPath,
-      format: options.format ?? reporting.format,
-      metrics: options.metrics ?? reporting.metrics,
-      figures: options.figures ?? reporting.figures,
+      ...reportTargets(deps.config, options),
       onStep: stepPrinter(io),
     };
     const result =
